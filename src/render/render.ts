@@ -1,0 +1,69 @@
+/**
+ * Renders templates against the model, in memory. Output paths come from template paths: `.ejs` is
+ * dropped, a leading `_` on a file name becomes `.` (npm drops dotfiles from packages), and `[token]`
+ * placeholders are replaced from the model.
+ */
+import ejs from 'ejs';
+import { UserError } from '../diagnostics.js';
+import type { ProjectModel } from '../model/types.js';
+import { templateHelpers } from './helpers.js';
+import { strictView } from './strict-view.js';
+import type { TemplateSource } from './templates.js';
+
+/** A generated file: path relative to the project root and its content. */
+export interface RenderedFile {
+  readonly path: string;
+  readonly content: string | Buffer;
+  /** The template it came from (or the chart file for vendored files), for messages. */
+  readonly from: string;
+}
+
+/** The `[token]` placeholders allowed in template file names. */
+export function pathTokens(m: ProjectModel): Record<string, string> {
+  return {
+    fullGroup: m.resource.fullGroup,
+    group: m.resource.group,
+    version: m.resource.version,
+    kindLower: m.resource.kindLower,
+    plural: m.resource.plural,
+    project: m.project.name,
+    chart: m.chart.name,
+  };
+}
+
+/** Maps a template path to its output path. */
+export function outputPath(templatePath: string, tokens: Record<string, string>): string {
+  const withoutExt = templatePath.replace(/\.ejs$/, '');
+  const parts = withoutExt.split('/');
+  const last = parts.length - 1;
+  parts[last] = parts[last]!.replace(/^_/, '.');
+  return parts
+    .map((part) =>
+      part.replace(/\[([A-Za-z]+)\]/g, (whole, token: string) => {
+        const value = tokens[token];
+        if (value === undefined) {
+          throw new UserError(`template ${templatePath}: unknown placeholder ${whole} in its file name; known: ${Object.keys(tokens).map((t) => `[${t}]`).join(' ')}`);
+        }
+        return value;
+      }),
+    )
+    .join('/');
+}
+
+/** Renders every template. A template error is reported as the user's when the template is theirs. */
+export function renderTemplates(model: ProjectModel, templates: readonly TemplateSource[]): RenderedFile[] {
+  const tokens = pathTokens(model);
+  const m = strictView(model);
+  return templates.map((t) => {
+    const path = outputPath(t.path, tokens);
+    let content: string;
+    try {
+      content = ejs.render(t.text, { m, h: templateHelpers }, { strict: true, destructuredLocals: ['m', 'h'], filename: t.file, async: false });
+    } catch (error) {
+      const message = (error as Error).message.split('\n').filter((l) => l.trim() !== '').pop() ?? String(error);
+      if (t.overlay) throw new UserError(`--templates: ${t.file}: ${message}`, { cause: error });
+      throw new Error(`built-in template ${t.path} failed to render: ${(error as Error).message}`, { cause: error });
+    }
+    return { path, content, from: t.file };
+  });
+}
