@@ -11,17 +11,6 @@ import { readTarGz } from './tar.js';
 import { compareStrings } from '../util/compare.js';
 import type { ChartFile, ChartFiles } from './types.js';
 
-/** Reads a chart from a directory or a .tgz, whichever `path` is. */
-export async function readChartPath(path: string, limits: ChartLimits = DEFAULT_LIMITS): Promise<ChartFiles> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch {
-    throw new UserError(`--chart ${path}: no such file or directory`, { hint: 'pass a chart directory or a packaged .tgz' });
-  }
-  return info.isDirectory() ? readChartDir(path, limits) : readChartArchive(path, limits);
-}
-
 /** Reads a packaged chart: every entry sits under one top folder (the chart name), which is stripped. */
 export async function readChartArchive(path: string, limits: ChartLimits = DEFAULT_LIMITS): Promise<ChartFiles> {
   return { origin: path, files: stripTopFolder(path, readTarGz(path, await readFile(path), limits)) };

@@ -14,8 +14,10 @@ import type { TemplateSource } from './templates.js';
 export interface RenderedFile {
   readonly path: string;
   readonly content: string | Buffer;
-  /** The template it came from (or the chart file for vendored files), for messages. */
+  /** The file it came from (a template or a chart file), for messages. */
   readonly from: string;
+  /** The template's path relative to the templates root; undefined for files that are not rendered. */
+  readonly template: string | undefined;
 }
 
 /** The `[token]` placeholders allowed in template file names. */
@@ -64,6 +66,6 @@ export function renderTemplates(model: ProjectModel, templates: readonly Templat
       if (t.overlay) throw new UserError(`--templates: ${t.file}: ${message}`, { cause: error });
       throw new Error(`built-in template ${t.path} failed to render: ${(error as Error).message}`, { cause: error });
     }
-    return { path, content, from: t.file };
+    return { path, content, from: t.file, template: t.path };
   });
 }

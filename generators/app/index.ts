@@ -1,0 +1,107 @@
+/**
+ * `helm-operator:app`: a new operator project from a Helm chart. A thin Yeoman generator: each
+ * lifecycle step hands over to the engine in src/, and files reach the disk only through Yeoman's
+ * in-memory file system, committed once everything has rendered and validated.
+ */
+import Generator from 'yeoman-generator';
+import { acquireChart, acquireStarterChart, type AcquiredChart } from '../../src/chart/source.js';
+import { loadChart } from '../../src/chart/load.js';
+import type { Chart } from '../../src/chart/types.js';
+import { UserError } from '../../src/diagnostics.js';
+import { resolveAnswers, type Question } from '../../src/options/answers.js';
+import { checkFlags } from '../../src/options/check-flags.js';
+import type { Answers, GenerateOptions } from '../../src/options/types.js';
+import { buildProject, type ProjectPlan } from '../../src/project/build.js';
+import { classifyFiles, type FileAction } from '../../src/project/stage.js';
+import { reportPlan, type GenerationReport } from '../../src/project/report.js';
+
+/** Options the generator takes (from our CLI, from `yo helm-operator`, or from yeoman-test). */
+export interface AppOptions extends GenerateOptions {
+  /** Receives the outcome; the CLI prints it. Set by the CLI and tests. */
+  readonly onReport?: (report: GenerationReport) => void;
+}
+
+export default class AppGenerator extends Generator {
+  private settings!: AppOptions;
+  private acquired: AcquiredChart | undefined;
+  private chart: Chart | undefined;
+  private answers!: Answers;
+  private plan!: ProjectPlan;
+  private actions: FileAction[] = [];
+
+  constructor(args: string[], options: Record<string, unknown>) {
+    super(args, options as never);
+    this.argument('directory', { type: String, required: false, description: 'project directory' });
+    for (const name of ['chart', 'domain', 'group', 'api-version', 'kind', 'project-name', 'image', 'helm-operator-version', 'templates', 'schema']) {
+      this.option(name, { type: String, description: `see create-helm-operator --help` });
+    }
+    this.option('dry-run', { type: Boolean, description: 'print the plan, write nothing' });
+  }
+
+  /** Reads and checks the options, then the chart: both before any question is asked. */
+  async initializing(): Promise<void> {
+    const o = this.options as Record<string, unknown>;
+    const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+    this.settings = {
+      directory: str('directory'),
+      chart: str('chart'),
+      domain: str('domain'),
+      group: str('group'),
+      apiVersion: str('apiVersion'),
+      kind: str('kind'),
+      projectName: str('projectName'),
+      image: str('image'),
+      helmOperatorVersion: str('helmOperatorVersion'),
+      templates: str('templates'),
+      schema: str('schema') as GenerateOptions['schema'],
+      force: o['force'] === true,
+      dryRun: o['dryRun'] === true,
+      interactive: o['interactive'] === true,
+      cwd: this.destinationRoot(),
+      onReport: o['onReport'] as AppOptions['onReport'],
+    };
+    checkFlags(this.settings);
+    if (this.settings.chart !== undefined) {
+      this.acquired = await acquireChart(this.settings.chart);
+      this.chart = loadChart(this.acquired.files);
+    }
+  }
+
+  /** Asks for what is missing, on a TTY only. */
+  async prompting(): Promise<void> {
+    const ask = async (q: Question): Promise<string> => {
+      const answer = await this.prompt<Record<string, string>>([{ type: 'input', name: q.name, message: q.message, default: q.default, validate: q.validate }]);
+      return String(answer[q.name] ?? '');
+    };
+    this.answers = await resolveAnswers(this.settings, this.chart?.metadata.name, this.settings.interactive ? ask : undefined);
+  }
+
+  /** Builds the whole project in memory and compares it with the disk. */
+  async configuring(): Promise<void> {
+    if (!this.acquired) {
+      this.acquired = await acquireStarterChart(this.answers.kind.toLowerCase());
+      this.chart = loadChart(this.acquired.files);
+    }
+    this.plan = await buildProject(this.answers, this.acquired, this.chart!, this.settings.templates);
+    this.actions = await classifyFiles(this.plan.files, this.answers.directory);
+    const conflicts = this.actions.filter((a) => a.status === 'conflict');
+    if (conflicts.length > 0 && !this.settings.force && !this.settings.dryRun && !this.settings.interactive) {
+      throw new UserError(
+        `${this.answers.directory}: ${conflicts.length} file(s) would change: ${conflicts.map((c) => c.file.path).join(', ')}`,
+        { hint: 're-run with --force to overwrite them, or on a terminal to choose file by file' },
+      );
+    }
+  }
+
+  /** Stages the files in Yeoman's mem-fs; the environment commits them (asking about conflicts on a TTY). */
+  writing(): void {
+    if (this.settings.dryRun) return;
+    for (const action of this.actions) {
+      if (action.status === 'create' || action.status === 'conflict') this.fs.write(action.target, action.file.content);
+    }
+  }
+
+  end(): void {
+    this.settings.onReport?.(reportPlan(this.answers, this.plan, this.actions, this.settings.dryRun === true));
+  }
+}

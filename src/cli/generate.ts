@@ -1,0 +1,34 @@
+/**
+ * Runs the app generator through yeoman-environment. Imported lazily by the CLI: loading Yeoman takes
+ * a second, and --help, --version and flag errors must not pay for it.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEnv } from 'yeoman-environment';
+import AppGenerator, { type AppOptions } from '../../generators/app/index.js';
+import { CancelledError } from '../diagnostics.js';
+import type { GenerationReport } from '../project/report.js';
+
+const GENERATOR_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'generators', 'app', 'index.js');
+
+/** Generates a project; resolves with the report. */
+export async function runGenerator(options: AppOptions, cwd: string): Promise<GenerationReport> {
+  let report: GenerationReport | undefined;
+  const env = createEnv({ cwd, force: options.force === true, skipInstall: true, skipCache: true });
+  env.register(AppGenerator, { namespace: 'helm-operator:app', resolved: GENERATOR_PATH, packagePath: undefined as never });
+  const { directory, ...rest } = options;
+  const generatorOptions = { ...rest, onReport: (r: GenerationReport) => { report = r; } };
+  try {
+    await env.run(['helm-operator:app', ...(directory === undefined ? [] : [directory])], generatorOptions as never);
+  } catch (error) {
+    if (isPromptCancel(error)) throw new CancelledError();
+    throw error;
+  }
+  if (!report) throw new Error('the generator finished without a report');
+  return report;
+}
+
+function isPromptCancel(error: unknown): boolean {
+  const name = (error as { name?: string } | undefined)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError';
+}

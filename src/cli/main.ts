@@ -1,0 +1,104 @@
+/**
+ * main(): argv in, exit code out. Flags are checked before Yeoman is loaded, so help, version and
+ * mistakes answer at once. Results go to stdout; warnings, notes and errors to stderr, in colour only
+ * where the stream is a terminal (NO_COLOR and FORCE_COLOR respected).
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { CommanderError } from 'commander';
+import { isUserError, UserError } from '../diagnostics.js';
+import { checkFlags } from '../options/check-flags.js';
+import type { GenerateOptions, SchemaMode } from '../options/types.js';
+import type { GenerationReport } from '../project/report.js';
+import { packageVersion } from '../util/package-root.js';
+import { buildProgram, type ParsedCli } from './program.js';
+
+/** The process around the CLI, injectable for tests. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+  readonly stdinIsTTY: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+function colours(stream: CliIo['stderr'], env: NodeJS.ProcessEnv): ChalkInstance {
+  const forced = env['FORCE_COLOR'];
+  if (forced !== undefined && forced !== '' && forced !== '0' && forced !== 'false') return new Chalk({ level: 1 });
+  if ((env['NO_COLOR'] ?? '') !== '' || forced === '0' || forced === 'false') return new Chalk({ level: 0 });
+  return new Chalk({ level: stream.isTTY ? 1 : 0 });
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const err = colours(io.stderr, io.env);
+  const out = colours(io.stdout, io.env);
+  let parsed: ParsedCli | undefined;
+  const program = buildProgram(packageVersion(), {
+    writeOut: (t) => io.stdout.write(t),
+    writeErr: (t) => io.stderr.write(t.startsWith('error:') ? err.red(t) : t),
+  }, (cli) => { parsed = cli; });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    throw error;
+  }
+  if (!parsed) return 1;
+  const interactive = parsed.interactive && !parsed.yes && io.stdinIsTTY && !isCi(io.env);
+  const options: GenerateOptions = {
+    directory: parsed.directory,
+    chart: parsed.chart,
+    domain: parsed.domain,
+    group: parsed.group,
+    apiVersion: parsed.apiVersion,
+    kind: parsed.kind,
+    projectName: parsed.projectName,
+    image: parsed.image,
+    helmOperatorVersion: parsed.helmOperatorVersion,
+    templates: parsed.templates,
+    schema: parsed.schema as SchemaMode | undefined,
+    force: parsed.force === true,
+    dryRun: parsed.dryRun === true,
+    interactive,
+    cwd: io.cwd,
+  };
+  try {
+    checkFlags(options);
+    const { runGenerator } = await import('./generate.js');
+    const report = await runGenerator(options, io.cwd);
+    printReport(report, io, out, err);
+    return 0;
+  } catch (error) {
+    if (isUserError(error)) {
+      if (error.exitCode === 130) {
+        io.stderr.write(err.yellow('cancelled; nothing was written') + '\n');
+        return 130;
+      }
+      io.stderr.write(err.red(`error: ${error.message}`) + '\n');
+      if ((error as UserError).hint) io.stderr.write(err.dim(`hint: ${(error as UserError).hint}`) + '\n');
+      return error.exitCode;
+    }
+    io.stderr.write(err.red(`internal error (please report it): ${(error as Error)?.stack ?? String(error)}`) + '\n');
+    return 1;
+  }
+}
+
+function isCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env['CI'];
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
+function printReport(r: GenerationReport, io: CliIo, out: ChalkInstance, err: ChalkInstance): void {
+  for (const w of r.warnings) io.stderr.write(err.yellow(`warning: ${w}`) + '\n');
+  for (const n of r.notes) io.stderr.write(err.dim(n) + '\n');
+  if (r.dryRun) {
+    io.stdout.write(`Dry run: nothing written. Plan for ${r.directory}:\n`);
+    for (const line of r.files) io.stdout.write(`  ${line}\n`);
+    return;
+  }
+  for (const line of r.files) io.stdout.write(`  ${line}\n`);
+  const c = r.counts;
+  io.stdout.write(out.green(`\nOperator project ready in ${r.directory}`) + ` (${c.create} created, ${c.conflict} overwritten, ${c.identical} unchanged, ${c.keep} kept)\n`);
+  io.stdout.write('\nNext steps:\n');
+  for (const step of r.nextSteps) io.stdout.write(`  ${step}\n`);
+}

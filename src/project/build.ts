@@ -1,0 +1,83 @@
+/**
+ * The engine, start to finish and all in memory: chart → analyses → model → rendered files →
+ * validation. Nothing here touches the project directory; the generator commits the result.
+ */
+import { analyzeRbac, pluralize } from '../analysis/rbac/index.js';
+import { buildCrdSchema, formatSchemaSummary } from '../analysis/schema/index.js';
+import type { AcquiredChart } from '../chart/source.js';
+import type { Chart } from '../chart/types.js';
+import { UserError, type Warning } from '../diagnostics.js';
+import { buildModel } from '../model/build.js';
+import type { ProjectModel } from '../model/types.js';
+import type { Answers } from '../options/types.js';
+import { renderTemplates, type RenderedFile } from '../render/render.js';
+import { loadTemplates } from '../render/templates.js';
+import { assertRenderedValid } from '../render/validate.js';
+import { packageRoot, packageVersion } from '../util/package-root.js';
+import { join } from 'node:path';
+import { compareStrings } from '../util/compare.js';
+import { chartDigest } from './digest.js';
+import { policyFor, type FilePolicy } from './registry.js';
+
+/** A file the project should contain, with what to do if it already exists. */
+export interface PlannedFile extends RenderedFile {
+  readonly policy: FilePolicy;
+}
+
+/** Everything generation produced, ready to be committed or printed. */
+export interface ProjectPlan {
+  readonly model: ProjectModel;
+  readonly files: readonly PlannedFile[];
+  readonly warnings: readonly Warning[];
+  /** Short human summaries (schema source, permissions) for stderr. */
+  readonly notes: readonly string[];
+}
+
+/** Dependencies Chart.yaml lists that charts/ does not hold. */
+function missingDependencies(chart: Chart): string[] {
+  const present = new Set(chart.subcharts.map((s) => s.chart.metadata.name));
+  return chart.metadata.dependencies.filter((d) => !present.has(d.name)).map((d) => d.name);
+}
+
+/** Builds the whole project in memory. */
+export async function buildProject(answers: Answers, acquired: AcquiredChart, chart: Chart, templatesDir?: string): Promise<ProjectPlan> {
+  if (chart.metadata.type === 'library') {
+    throw new UserError(`${acquired.source}: Chart.yaml says type: library; a library chart cannot be installed, so it cannot back an operator`, { hint: 'pass an application chart that depends on it' });
+  }
+  const warnings: Warning[] = [];
+  const missing = missingDependencies(chart);
+  if (missing.length > 0) {
+    warnings.push({ file: 'Chart.yaml', message: `dependencies not vendored in charts/: ${missing.join(', ')}; run \`helm dependency build\` on the chart before building the operator image` });
+  }
+  const plural = pluralize(answers.kind);
+  const fullGroup = `${answers.group}.${answers.domain}`;
+  const rbac = analyzeRbac(chart, { group: fullGroup, plural });
+  const crd = buildCrdSchema(chart, answers.schema);
+  warnings.push(...rbac.warnings, ...crd.warnings);
+  const model = buildModel({
+    answers, chart, plural,
+    sourceType: acquired.sourceType,
+    source: acquired.source,
+    digest: chartDigest(acquired.files.files),
+    rbac, crd,
+    tool: { name: 'create-helm-operator', version: packageVersion() },
+  }, warnings);
+  const templates = await loadTemplates(join(packageRoot(), 'templates'), templatesDir);
+  const rendered = renderTemplates(model, templates);
+  assertRenderedValid(rendered, JSON.stringify(model), templatesDir !== undefined);
+  const vendored: PlannedFile[] = acquired.files.files.map((f) => ({
+    path: `${model.chart.path}/${f.path}`, content: f.data, from: `${acquired.source}/${f.path}`, template: undefined, policy: 'regenerate',
+  }));
+  const files = [...rendered.map((f) => ({ ...f, policy: policyFor(f.template) })), ...vendored];
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) throw new UserError(`two sources write ${f.path}: check --templates for a file that collides with the vendored chart`);
+    seen.add(f.path);
+  }
+  return {
+    model,
+    files: files.sort((a, b) => compareStrings(a.path, b.path)),
+    warnings,
+    notes: [...formatSchemaSummary(crd.summary), ...rbac.notes],
+  };
+}

@@ -1,0 +1,168 @@
+/** End-to-end tests of the built CLI: help, version, validation, overwrite rules, dry-run, overlays. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { runCli, tempDir, readTree } from '../support/cli.js';
+import { repoRoot } from '../support/paths.js';
+
+const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
+
+test('--help prints usage with every flag and exits 0', async () => {
+  const r = await runCli(['--help'], { cwd: tempDir() });
+  assert.equal(r.code, 0);
+  for (const flag of ['--chart', '--domain', '--group', '--api-version', '--kind', '--project-name', '--image',
+    '--helm-operator-version', '--templates', '--force', '--dry-run', '--yes', '--no-interactive', '--version']) {
+    assert.match(r.stdout, new RegExp(flag.replace(/-/g, '\\-')), flag);
+  }
+  assert.equal(r.stderr, '');
+});
+
+test('--version and -V print the package version', async () => {
+  for (const flag of ['--version', '-V']) {
+    const r = await runCli([flag], { cwd: tempDir() });
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout.trim(), version);
+  }
+});
+
+const invalid: Array<[string[], RegExp]> = [
+  [['--kind', 'memcached'], /^error: --kind "memcached" is invalid: must be UpperCamelCase.*\(e\.g\. Memcached\)$/],
+  [['--kind', 'My_Kind'], /^error: --kind "My_Kind" is invalid/],
+  [['--group', 'Cache'], /^error: --group "Cache" is invalid: must be a DNS-1123 subdomain.*\(e\.g\. cache\)$/],
+  [['--domain', 'my_domain'], /^error: --domain "my_domain" is invalid: must be a DNS-1123 subdomain/],
+  [['--api-version', '1.0'], /^error: --api-version "1\.0" is invalid: must look like v1, v1alpha1 or v2beta3 \(e\.g\. v1alpha1\)$/],
+  [['--project-name', 'My Project'], /^error: --project-name "My Project" is invalid: must be a DNS-1123 label/],
+  [['--image', 'Not An Image'], /^error: --image "Not An Image" is invalid/],
+  [['--helm-operator-version', 'v1 2'], /^error: --helm-operator-version "v1 2" is invalid/],
+];
+
+for (const [args, message] of invalid) {
+  test(`rejects ${args.join(' ')} with one line, exit 1, nothing written`, async () => {
+    const cwd = tempDir();
+    const r = await runCli(['demo-operator', '--yes', ...args], { cwd });
+    assert.equal(r.code, 1);
+    const lines = r.stderr.trim().split('\n');
+    assert.match(lines[0]!, message);
+    assert.equal(r.stdout, '');
+    assert.deepEqual(readdirSync(cwd), []);
+  });
+}
+
+test('an unknown flag is a usage error with a suggestion', async () => {
+  const r = await runCli(['--chrt', 'x'], { cwd: tempDir() });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /unknown option '--chrt'/);
+  assert.match(r.stderr, /--chart/);
+});
+
+test('a missing chart names the flag and writes nothing', async () => {
+  const cwd = tempDir();
+  const r = await runCli(['--chart', 'nope', '--yes'], { cwd });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^error: --chart nope: no such file or directory/);
+  assert.deepEqual(readdirSync(cwd), []);
+});
+
+test('a library chart is refused', async () => {
+  const cwd = tempDir();
+  mkdirSync(join(cwd, 'lib'));
+  writeFileSync(join(cwd, 'lib', 'Chart.yaml'), 'apiVersion: v2\nname: lib\nversion: 1.0.0\ntype: library\n');
+  const r = await runCli(['--chart', 'lib', '--yes'], { cwd });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /type: library/);
+  assert.deepEqual(readdirSync(cwd), ['lib']);
+});
+
+test('without a TTY, a missing answer fails naming the flag instead of hanging', async () => {
+  const cwd = tempDir();
+  const r = await runCli([], { cwd, timeoutMs: 20_000 });
+  assert.equal(r.signal, null, 'the CLI hung waiting for input');
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /pass a directory argument/);
+  assert.deepEqual(readdirSync(cwd), []);
+});
+
+test('the starter project: kind from the directory, re-run identical, conflicts refused, --force', async () => {
+  const cwd = tempDir();
+  const first = await runCli(['demo-operator', '--yes'], { cwd });
+  assert.equal(first.code, 0, first.stderr);
+  const dir = join(cwd, 'demo-operator');
+  const project = yaml.load(readFileSync(join(dir, 'PROJECT'), 'utf8')) as Record<string, unknown>;
+  assert.deepEqual(project['layout'], ['helm.sdk.operatorframework.io/v1']);
+  assert.equal(project['projectName'], 'demo-operator');
+  const resources = project['resources'] as Array<Record<string, unknown>>;
+  assert.equal(resources[0]!['kind'], 'Demo');
+  assert.equal(resources[0]!['group'], 'demo');
+  assert.ok(existsSync(join(dir, 'helm-charts', 'demo', 'Chart.yaml')));
+  assert.ok(existsSync(join(dir, 'config', 'crd', 'bases', 'demo.my.domain_demos.yaml')));
+  const before = readTree(dir);
+
+  const again = await runCli(['demo-operator', '--yes'], { cwd });
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(readTree(dir), before);
+
+  const watches = join(dir, 'watches.yaml');
+  writeFileSync(watches, readFileSync(watches, 'utf8') + '# my edit\n');
+  const refused = await runCli(['demo-operator', '--yes'], { cwd });
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /would change: watches\.yaml/);
+  assert.match(refused.stderr, /--force/);
+  assert.match(readFileSync(watches, 'utf8'), /# my edit/);
+
+  const forced = await runCli(['demo-operator', '--yes', '--force'], { cwd });
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.deepEqual(readTree(dir), before);
+});
+
+test('a file the user owns (once policy) is kept on re-run', async () => {
+  const cwd = tempDir();
+  assert.equal((await runCli(['demo-operator', '--yes'], { cwd })).code, 0);
+  const makefile = join(cwd, 'demo-operator', 'Makefile');
+  writeFileSync(makefile, readFileSync(makefile, 'utf8') + '\nmine:\n\ttrue\n');
+  const r = await runCli(['demo-operator', '--yes'], { cwd });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /keep\s+Makefile/);
+  assert.match(readFileSync(makefile, 'utf8'), /^mine:/m);
+});
+
+test('--dry-run prints the plan and writes nothing, not even the directory', async () => {
+  const cwd = tempDir();
+  const r = await runCli(['demo-operator', '--yes', '--dry-run'], { cwd });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /create\s+watches\.yaml/);
+  assert.match(r.stdout, /create\s+helm-charts\/demo\/Chart\.yaml/);
+  assert.deepEqual(readdirSync(cwd), []);
+});
+
+test('--templates replaces a built-in template and adds a new file', async () => {
+  const cwd = tempDir();
+  const overlay = join(cwd, 'overlay');
+  mkdirSync(join(overlay, 'docs'), { recursive: true });
+  writeFileSync(join(overlay, 'README.md.ejs'), '# <%- m.project.name %> by ACME\n');
+  writeFileSync(join(overlay, 'docs', 'OWNERS.md.ejs'), 'Owners of <%- m.resource.kind %>: platform team\n');
+  const r = await runCli(['demo-operator', '--yes', '--templates', overlay], { cwd });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(readFileSync(join(cwd, 'demo-operator', 'README.md'), 'utf8'), '# demo-operator by ACME\n');
+  assert.equal(readFileSync(join(cwd, 'demo-operator', 'docs', 'OWNERS.md'), 'utf8'), 'Owners of Demo: platform team\n');
+});
+
+test('an overlay template that reads a missing model field fails, naming it, and writes nothing', async () => {
+  const cwd = tempDir();
+  const overlay = join(cwd, 'overlay');
+  mkdirSync(overlay);
+  writeFileSync(join(overlay, 'README.md.ejs'), '# <%- m.project.nmae %>\n');
+  const r = await runCli(['demo-operator', '--yes', '--templates', overlay], { cwd });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /m\.project\.nmae/);
+  assert.deepEqual(readdirSync(cwd), ['overlay']);
+});
+
+test('the same inputs give byte-identical output', async () => {
+  const a = tempDir();
+  const b = tempDir();
+  assert.equal((await runCli(['demo-operator', '--yes'], { cwd: a })).code, 0);
+  assert.equal((await runCli(['demo-operator', '--yes'], { cwd: b })).code, 0);
+  assert.deepEqual(readTree(join(a, 'demo-operator')), readTree(join(b, 'demo-operator')));
+});
