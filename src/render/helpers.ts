@@ -28,7 +28,9 @@ export const templateHelpers: TemplateHelpers = Object.freeze({
   },
   str(value: string): string {
     if (typeof value !== 'string') throw new TypeError(`h.str expects a string, got ${typeof value}`);
-    return dump(value);
+    // A multi-line string would become a block scalar, which is only valid at the indentation the
+    // serializer chose; inline use needs one quoted line.
+    return value.includes('\n') ? JSON.stringify(value) : dump(value);
   },
   json(value: unknown): string {
     return JSON.stringify(value);

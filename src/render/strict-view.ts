@@ -1,24 +1,42 @@
 /**
  * Wraps the model so templates fail loudly: reading a field that does not exist throws an error that
  * names the path (`m.chart.nmae`), instead of EJS writing `undefined` into a generated file.
+ *
+ * The model is deep-frozen, and a Proxy may not return anything but the real value for a frozen
+ * property, so the proxy stands over an empty, extensible target and forwards reads to the model.
  */
 
 const PASSTHROUGH = new Set<PropertyKey>(['toJSON', 'then', 'constructor', 'length']);
 
 /** A read-only view of `value` that throws on unknown fields, recursively. */
 export function strictView<T extends object>(value: T, path = 'm'): T {
-  return new Proxy(value, {
-    get(target, key, receiver) {
-      if (typeof key === 'symbol' || PASSTHROUGH.has(key) || Reflect.has(target, key)) {
-        const v = Reflect.get(target, key, receiver);
+  const stand = (Array.isArray(value) ? [] : {}) as object;
+  return new Proxy(stand, {
+    get(_target, key) {
+      if (typeof key === 'symbol' || PASSTHROUGH.has(key) || Reflect.has(value, key)) {
+        const v = Reflect.get(value, key) as unknown;
+        if (typeof v === 'function') return (v as (...a: unknown[]) => unknown).bind(value);
         if (v !== null && typeof v === 'object' && typeof key === 'string') return strictView(v as object, `${path}.${key}`);
         return v;
       }
-      if (Array.isArray(target)) return undefined;
+      if (Array.isArray(value)) return undefined;
       throw new TypeError(`template reads ${path}.${key}, which the model does not have`);
+    },
+    has(_target, key) {
+      return Reflect.has(value, key);
+    },
+    ownKeys() {
+      return Reflect.ownKeys(value);
+    },
+    getOwnPropertyDescriptor(_target, key) {
+      const d = Reflect.getOwnPropertyDescriptor(value, key);
+      return d ? { ...d, configurable: true, writable: false } : undefined;
+    },
+    getPrototypeOf() {
+      return Reflect.getPrototypeOf(value);
     },
     set() {
       throw new TypeError(`templates may not modify the model (${path})`);
     },
-  });
+  }) as T;
 }
