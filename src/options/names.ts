@@ -48,11 +48,12 @@ export function checkProjectName(name: string): string | undefined {
 /** Chart name → UpperCamel kind (`kube-prometheus-stack` → `KubePrometheusStack`); digits at the start are dropped. */
 export function kindFromName(name: string): string {
   const camel = name
+    .replace(/^[^A-Za-z]+/, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
-  return camel.replace(/^[0-9]+/, '');
+  return camel;
 }
 
 /** Directory name → kind: `demo-operator` → `Demo`. */
