@@ -4,7 +4,8 @@
  * in-memory file system, committed once everything has rendered and validated.
  */
 import Generator from 'yeoman-generator';
-import { acquireChart, acquireStarterChart, type AcquiredChart } from '../../src/chart/source.js';
+import { acquireChart, acquireStarterChart, type AcquiredChart, type AcquireOptions } from '../../src/chart/source.js';
+import { DEFAULT_LIMITS, type ChartLimits } from '../../src/chart/limits.js';
 import { loadChart } from '../../src/chart/load.js';
 import type { Chart } from '../../src/chart/types.js';
 import { UserError } from '../../src/diagnostics.js';
@@ -19,6 +20,34 @@ import { reportPlan, type GenerationReport } from '../../src/project/report.js';
 export interface AppOptions extends GenerateOptions {
   /** Receives the outcome; the CLI prints it. Set by the CLI and tests. */
   readonly onReport?: (report: GenerationReport) => void;
+}
+
+/** The chart-source options (issue 5) as yo or the CLI passed them. */
+function chartSourceSettings(o: Record<string, unknown>): Partial<GenerateOptions> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['repo', 'chartVersion', 'username', 'password', 'caFile']) if (typeof o[k] === 'string') out[k] = o[k];
+  for (const k of ['insecureSkipTlsVerify', 'plainHttp', 'offline']) if (o[k] === true) out[k] = true;
+  for (const k of ['maxChartBytes', 'maxChartFiles', 'timeoutSeconds']) if (typeof o[k] === 'number') out[k] = o[k];
+  return out as Partial<GenerateOptions>;
+}
+
+function chartLimits(s: GenerateOptions): ChartLimits {
+  return { maxBytes: s.maxChartBytes ?? DEFAULT_LIMITS.maxBytes, maxFiles: s.maxChartFiles ?? DEFAULT_LIMITS.maxFiles };
+}
+
+function acquireOptions(s: GenerateOptions): AcquireOptions {
+  return {
+    limits: chartLimits(s),
+    ...(s.repo !== undefined ? { repo: s.repo } : {}),
+    ...(s.chartVersion !== undefined ? { version: s.chartVersion } : {}),
+    remote: {
+      tls: { ...(s.caFile !== undefined ? { caFile: s.caFile } : {}), ...(s.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}) },
+      plainHttp: s.plainHttp === true,
+      offline: s.offline === true,
+      ...(s.username !== undefined ? { credentials: { username: s.username, password: s.password ?? '' } } : {}),
+      ...(s.timeoutSeconds !== undefined ? { timeoutMs: s.timeoutSeconds * 1000 } : {}),
+    },
+  };
 }
 
 export default class AppGenerator extends Generator {
@@ -36,6 +65,15 @@ export default class AppGenerator extends Generator {
       this.option(name, { type: String, description: `see create-helm-operator --help` });
     }
     this.option('dry-run', { type: Boolean, description: 'print the plan, write nothing' });
+    for (const name of ['repo', 'chart-version', 'username', 'ca-file']) {
+      this.option(name, { type: String, description: `see create-helm-operator --help` });
+    }
+    for (const name of ['insecure-skip-tls-verify', 'plain-http', 'offline']) {
+      this.option(name, { type: Boolean, description: `see create-helm-operator --help` });
+    }
+    for (const name of ['max-chart-bytes', 'max-chart-files', 'timeout-seconds']) {
+      this.option(name, { type: Number, description: `see create-helm-operator --help` });
+    }
   }
 
   /** Reads and checks the options, then the chart: both before any question is asked. */
@@ -59,11 +97,12 @@ export default class AppGenerator extends Generator {
       interactive: o['interactive'] === true,
       cwd: this.destinationRoot(),
       onReport: o['onReport'] as AppOptions['onReport'],
+      ...chartSourceSettings(o),
     };
     checkFlags(this.settings);
     if (this.settings.chart !== undefined) {
-      this.acquired = await acquireChart(this.settings.chart);
-      this.chart = loadChart(this.acquired.files);
+      this.acquired = await acquireChart(this.settings.chart, acquireOptions(this.settings));
+      this.chart = loadChart(this.acquired.files, chartLimits(this.settings));
     }
   }
 

@@ -13,7 +13,12 @@ import type { ChartFile, ChartFiles } from './types.js';
 
 /** Reads a packaged chart: every entry sits under one top folder (the chart name), which is stripped. */
 export async function readChartArchive(path: string, limits: ChartLimits = DEFAULT_LIMITS): Promise<ChartFiles> {
-  return { origin: path, files: stripTopFolder(path, readTarGz(path, await readFile(path), limits)) };
+  return readChartArchiveBytes(path, await readFile(path), limits);
+}
+
+/** Reads a packaged chart already in memory (a download); `origin` names it in messages. */
+export function readChartArchiveBytes(origin: string, data: Buffer, limits: ChartLimits = DEFAULT_LIMITS): ChartFiles {
+  return { origin, files: stripTopFolder(origin, readTarGz(origin, data, limits)) };
 }
 
 /** Strips the single top-level folder `helm package` puts every entry in. */

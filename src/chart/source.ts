@@ -1,31 +1,108 @@
 /**
- * Where a chart comes from. `--chart` names a directory or a packaged .tgz; with none, the built-in
- * starter chart is used, named after the kind. Every source ends as ChartFiles for the one loader.
+ * Where a chart comes from. `--chart` names a directory, a packaged .tgz, an https:// URL of a
+ * packaged chart, an oci:// reference, `<repo>/<name>` from `helm repo add`, or (with --repo) a
+ * chart in an HTTP repository; with none, the built-in starter chart is used, named after the kind.
+ * Every source ends as ChartFiles, with missing dependencies vendored, for the one loader.
  */
 import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { DEFAULT_LIMITS, type ChartLimits } from './limits.js';
-import { readChartArchive, readChartDir } from './read.js';
+import { readChartArchive, readChartArchiveBytes, readChartDir } from './read.js';
+import { vendorDependencies } from './remote/dependencies.js';
+import { findHelmRepository } from './remote/helm-config.js';
+import { redactUrl } from './remote/http.js';
+import { fetchFromOci, parseOciReference } from './remote/oci.js';
+import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, type RemoteOptions } from './remote/options.js';
+import { streamProgress } from './remote/progress.js';
+import { fetchChartUrl, fetchFromRepository, type FetchedArchive } from './remote/repository.js';
 import { readStarterChart } from './starter.js';
 import type { ChartFiles } from './types.js';
 
 /** A chart's files and the provenance PROJECT records. */
 export interface AcquiredChart {
   readonly files: ChartFiles;
-  /** `directory`, `archive` or `starter`. */
+  /** `directory`, `archive`, `url`, `repository`, `oci` or `starter`. */
   readonly sourceType: string;
-  /** The location as the user gave it (`built-in` for the starter). */
+  /**
+   * The location: as the user gave it for local charts (`built-in` for the starter); for downloads,
+   * exactly what was fetched (the archive URL, or the OCI reference with its manifest digest).
+   */
   readonly source: string;
 }
 
-/** Reads the chart named by --chart. */
-export async function acquireChart(location: string, limits: ChartLimits = DEFAULT_LIMITS): Promise<AcquiredChart> {
-  const info = await stat(location).catch(() => undefined);
-  if (!info) {
-    throw new UserError(`--chart ${location}: no such file or directory`, { hint: 'pass a chart directory or a packaged .tgz' });
+/** How to read the chart named by --chart. */
+export interface AcquireOptions {
+  readonly limits?: ChartLimits;
+  /** --repo: `location` is then a chart name in this HTTP repository. */
+  readonly repo?: string;
+  /** --chart-version: a Helm version range for --repo, `<repo>/<name>` and oci:// without a tag. */
+  readonly version?: string;
+  readonly remote?: Partial<RemoteOptions>;
+}
+
+/** Remote options with defaults filled in (progress and warnings to stderr). */
+export function remoteOptions(partial: Partial<RemoteOptions> = {}): RemoteOptions {
+  return {
+    tls: partial.tls ?? {},
+    plainHttp: partial.plainHttp ?? false,
+    ...(partial.credentials ? { credentials: partial.credentials } : {}),
+    offline: partial.offline ?? false,
+    timeoutMs: partial.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    retries: partial.retries ?? DEFAULT_RETRIES,
+    progress: partial.progress ?? streamProgress(process.stderr),
+    env: partial.env ?? process.env,
+  };
+}
+
+const REPO_CHART = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/;
+
+/** Reads the chart named by --chart (and --repo), vendoring its missing dependencies. */
+export async function acquireChart(location: string, options: AcquireOptions = {}): Promise<AcquiredChart> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const remote = remoteOptions(options.remote);
+  const found = await readSource(location, options, limits, remote);
+  const files = await vendorDependencies(found.files, { limits, remote, baseDir: found.baseDir });
+  return { files, sourceType: found.sourceType, source: found.source };
+}
+
+interface Found extends AcquiredChart { readonly baseDir: string | undefined }
+
+async function readSource(location: string, options: AcquireOptions, limits: ChartLimits, remote: RemoteOptions): Promise<Found> {
+  const fromArchive = (sourceType: string, fetched: FetchedArchive, source: string): Found => ({
+    files: readChartArchiveBytes(source, fetched.archive, limits), sourceType, source, baseDir: undefined,
+  });
+  if (options.repo !== undefined) {
+    if (!REPO_CHART.test(`x/${location}`)) {
+      throw new UserError(`--chart ${location}: with --repo, --chart is a chart name in that repository (e.g. memcached)`);
+    }
+    const fetched = await fetchFromRepository({ url: options.repo }, location, options.version, remote, limits);
+    return fromArchive('repository', fetched, fetched.url);
   }
-  if (info.isDirectory()) return { files: await readChartDir(location, limits), sourceType: 'directory', source: location };
-  if (info.isFile()) return { files: await readChartArchive(location, limits), sourceType: 'archive', source: location };
+  if (location.startsWith('oci://')) {
+    const fetched = await fetchFromOci(parseOciReference(location), options.version, remote, limits);
+    return fromArchive('oci', fetched, fetched.reference);
+  }
+  if (/^https?:\/\//i.test(location)) {
+    if (options.version !== undefined) throw new UserError('--chart-version applies to --repo, <repo>/<chart> and oci:// charts, not to a chart URL');
+    const fetched = await fetchChartUrl(location, remote, limits);
+    return fromArchive('url', fetched, redactUrl(location));
+  }
+  const info = await stat(location).catch(() => undefined);
+  if (!info && REPO_CHART.test(location)) {
+    const [repoName, chartName] = location.split('/') as [string, string];
+    const target = findHelmRepository(repoName, remote.env);
+    if (target) {
+      const fetched = await fetchFromRepository(target, chartName, options.version, remote, limits);
+      return fromArchive('repository', fetched, fetched.url);
+    }
+  }
+  if (!info) {
+    throw new UserError(`--chart ${location}: no such file or directory`, { hint: 'pass a chart directory, a packaged .tgz, an https:// or oci:// URL, or <repo>/<chart> from `helm repo add`' });
+  }
+  if (options.version !== undefined) throw new UserError('--chart-version applies to --repo, <repo>/<chart> and oci:// charts, not to a local chart');
+  if (info.isDirectory()) return { files: await readChartDir(location, limits), sourceType: 'directory', source: location, baseDir: resolve(location) };
+  if (info.isFile()) return { files: await readChartArchive(location, limits), sourceType: 'archive', source: location, baseDir: dirname(resolve(location)) };
   throw new UserError(`--chart ${location}: not a directory or a file`);
 }
 

@@ -19,6 +19,8 @@ export interface CliIo {
   readonly stdinIsTTY: boolean;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /** Reads all of stdin (for --password-stdin); defaults to process.stdin. */
+  readonly readStdin?: () => Promise<string>;
 }
 
 function colours(stream: CliIo['stderr'], env: NodeJS.ProcessEnv): ChalkInstance {
@@ -61,9 +63,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     dryRun: parsed.dryRun === true,
     interactive,
     cwd: io.cwd,
+    ...chartSourceOptions(parsed),
   };
   try {
     checkFlags(options);
+    if (parsed.passwordStdin) {
+      if (parsed.username === undefined) throw new UserError('--password-stdin needs --username');
+      const password = (await (io.readStdin ?? readProcessStdin)()).replace(/\r?\n$/, '');
+      if (password === '') throw new UserError('--password-stdin: stdin was empty', { hint: 'pipe the password in: echo "$PASSWORD" | create-helm-operator ... --password-stdin' });
+      Object.assign(options, { password });
+    }
     const { runGenerator } = await import('./generate.js');
     const report = await runGenerator(options, io.cwd);
     printReport(report, io, out, err);
@@ -81,6 +90,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr.write(err.red(`internal error (please report it): ${(error as Error)?.stack ?? String(error)}`) + '\n');
     return 1;
   }
+}
+
+/** The chart-source flags (issue 5), numbers parsed; checkFlags judges them. */
+function chartSourceOptions(p: ParsedCli): Partial<GenerateOptions> {
+  const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
+  const out: Record<string, unknown> = {
+    repo: p.repo, chartVersion: p.chartVersion, username: p.username, caFile: p.caFile,
+    insecureSkipTlsVerify: p.insecureSkipTlsVerify, plainHttp: p.plainHttp, offline: p.offline,
+    maxChartBytes: num(p.maxChartBytes), maxChartFiles: num(p.maxChartFiles), timeoutSeconds: num(p.timeout),
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Partial<GenerateOptions>;
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function isCi(env: NodeJS.ProcessEnv): boolean {

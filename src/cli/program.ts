@@ -22,6 +22,17 @@ export interface ParsedCli {
   readonly dryRun?: boolean;
   readonly yes?: boolean;
   readonly interactive: boolean;
+  readonly repo?: string;
+  readonly chartVersion?: string;
+  readonly username?: string;
+  readonly passwordStdin?: boolean;
+  readonly caFile?: string;
+  readonly insecureSkipTlsVerify?: boolean;
+  readonly plainHttp?: boolean;
+  readonly offline?: boolean;
+  readonly maxChartBytes?: string;
+  readonly maxChartFiles?: string;
+  readonly timeout?: string;
 }
 
 /** Where the program writes: injectable so tests can capture output. */
@@ -36,7 +47,18 @@ export function buildProgram(version: string, output: ProgramOutput, onParsed: (
   program
     .description('Turn a Helm chart into a complete Kubernetes operator project (helm-operator runtime).')
     .argument('[directory]', 'project directory (default: <chart-name>-operator)')
-    .option('--chart <path>', 'chart directory or packaged .tgz (default: the built-in starter chart)')
+    .option('--chart <path>', 'chart directory, packaged .tgz, https:// URL of a .tgz, oci://registry/path/chart[:version], or <repo>/<chart> from `helm repo add` (default: the built-in starter chart)')
+    .option('--repo <url>', 'HTTP chart repository; --chart is then a chart name in it')
+    .option('--chart-version <range>', 'chart version or Helm range (e.g. "^1.2", ">=1.0.0, <2.0.0") for --repo, <repo>/<chart> and oci:// (default: the highest)')
+    .option('--username <name>', 'user name for the chart repository or registry')
+    .option('--password-stdin', 'read the password (or token) for --username from stdin')
+    .option('--ca-file <pem>', 'CA certificate that signs the repository or registry TLS certificate')
+    .option('--insecure-skip-tls-verify', 'do not verify the TLS certificate of the repository or registry')
+    .option('--plain-http', 'allow plain HTTP to the repository or registry (no TLS)')
+    .option('--offline', 'refuse to fetch anything remote (missing dependencies become a warning)')
+    .option('--max-chart-bytes <n>', 'largest size a chart may unpack to, in bytes (default: 104857600)')
+    .option('--max-chart-files <n>', 'largest number of files a chart may hold (default: 10000)')
+    .option('--timeout <seconds>', 'give up a download after this many seconds without an answer (default: 60)')
     .option('--domain <domain>', `domain of the API group (default: ${DEFAULT_DOMAIN})`)
     .option('--group <group>', 'API group (default: charts with --chart, else the kind in lower case)')
     .option('--api-version <version>', `API version (default: ${DEFAULT_API_VERSION})`)
@@ -58,6 +80,8 @@ export function buildProgram(version: string, output: ProgramOutput, onParsed: (
       '  $ create-helm-operator demo-operator --yes',
       '  $ create-helm-operator --chart ./charts/memcached --domain example.com --group cache --kind Memcached',
       '  $ create-helm-operator --chart memcached-0.1.0.tgz --dry-run',
+      '  $ create-helm-operator --repo https://charts.example.com --chart memcached --chart-version "^7"',
+      '  $ create-helm-operator --chart oci://registry.example.com/charts/memcached:7.4.0',
     ].join('\n'))
     .showSuggestionAfterError(true)
     .exitOverride()

@@ -5,6 +5,7 @@
 import { UserError } from '../diagnostics.js';
 import { checkApiVersion, checkGroupAndDomain, checkKind, checkProjectName, isDns1123Subdomain } from './names.js';
 import { SCHEMA_MODES, type GenerateOptions } from './types.js';
+import { parseRange } from '../chart/remote/versions.js';
 
 /** Docker image reference: [registry[:port]/]path[:tag][@digest], lower-case path. */
 const IMAGE_REF = /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
@@ -12,6 +13,7 @@ const IMAGE_TAG = /^[\w][\w.-]{0,127}$/;
 
 /** Throws a UserError for the first invalid flag value. */
 export function checkFlags(o: GenerateOptions): void {
+  if (o.chartVersion !== undefined && o.chartVersion.trim() !== '') parseRange(o.chartVersion, '--chart-version');
   const problems = [
     o.kind !== undefined ? checkKind(o.kind) : undefined,
     o.apiVersion !== undefined ? checkApiVersion(o.apiVersion) : undefined,
@@ -28,9 +30,28 @@ export function checkFlags(o: GenerateOptions): void {
       ? `--schema "${o.schema}" is invalid: must be one of ${SCHEMA_MODES.join(', ')} (e.g. auto)`
       : undefined,
     o.directory !== undefined && o.directory.trim() === '' ? 'directory "" is invalid: give a folder name (e.g. memcached-operator)' : undefined,
+    ...checkChartSourceFlags(o),
   ];
   const first = problems.find((p) => p !== undefined);
   if (first) throw new UserError(first);
+}
+
+const positiveInteger = (n: number | undefined): boolean => n === undefined || (Number.isSafeInteger(n) && n > 0);
+
+/** The flags that say where and how a chart is fetched. */
+function checkChartSourceFlags(o: GenerateOptions): Array<string | undefined> {
+  return [
+    o.repo !== undefined && !/^https?:\/\/[^/\s]+/i.test(o.repo)
+      ? `--repo "${o.repo}" is invalid: must be the http(s):// URL of a chart repository (e.g. https://charts.example.com)` : undefined,
+    o.repo !== undefined && o.chart === undefined ? '--repo needs --chart naming a chart in that repository (e.g. --chart memcached)' : undefined,
+    o.chartVersion !== undefined && o.chart === undefined ? '--chart-version needs --chart' : undefined,
+    o.chartVersion !== undefined && o.chartVersion.trim() === '' ? '--chart-version "" is invalid: give a version or range (e.g. ^1.2)' : undefined,
+    !positiveInteger(o.maxChartBytes) ? `--max-chart-bytes "${o.maxChartBytes}" is invalid: must be a positive whole number of bytes (e.g. 209715200)` : undefined,
+    !positiveInteger(o.maxChartFiles) ? `--max-chart-files "${o.maxChartFiles}" is invalid: must be a positive whole number (e.g. 20000)` : undefined,
+    o.timeoutSeconds !== undefined && !(Number.isFinite(o.timeoutSeconds) && o.timeoutSeconds > 0)
+      ? `--timeout "${o.timeoutSeconds}" is invalid: must be a positive number of seconds (e.g. 120)` : undefined,
+    o.insecureSkipTlsVerify && o.caFile !== undefined ? '--ca-file and --insecure-skip-tls-verify contradict each other: pass one' : undefined,
+  ];
 }
 
 /** Splits an image reference into name and tag (`latest` when it has none). */

@@ -27,6 +27,23 @@ export interface GenerateOptions {
   readonly interactive?: boolean;
   /** Base folder `directory` is resolved against. */
   readonly cwd?: string;
+  /** --repo: an HTTP chart repository; `chart` is then a chart name in it. */
+  readonly repo?: string;
+  /** --chart-version: a Helm version range (commas allowed). */
+  readonly chartVersion?: string;
+  /** --username, with the password read by --password-stdin. */
+  readonly username?: string;
+  readonly password?: string;
+  readonly caFile?: string;
+  readonly insecureSkipTlsVerify?: boolean;
+  readonly plainHttp?: boolean;
+  /** --offline: refuse anything remote. */
+  readonly offline?: boolean;
+  /** --max-chart-bytes / --max-chart-files: caps on what a chart may unpack to. */
+  readonly maxChartBytes?: number;
+  readonly maxChartFiles?: number;
+  /** --timeout: seconds a download may go without an answer. */
+  readonly timeoutSeconds?: number;
 }
 
 /** Every answer, checked. */
