@@ -83,13 +83,13 @@ function kindCandidates(field: Field, apiVersions: readonly string[], table: Kin
   const groups = apiVersions.map(groupOf);
   const fits = (k: string): boolean => (groups.length === 0 ? table.groupsOf(k).length > 0 : groups.some((g) => table.has(g, k)));
   const known = [...new Set([...values, ...hints])].filter(fits);
-  const chosen = known.length > 0 ? known : [...values];
+  const chosen = (known.length > 0 ? known : [...values]).sort();
   if (chosen.length === 0) {
     warnings.push(at(field.line, `kind is computed at render time (${describe(field)}) and could not be resolved; grant its permissions by hand`));
   } else if (field.resolution.dynamic.length > 0) {
     warnings.push(at(field.line, `kind is chosen by values (${describe(field)}); granting ${chosen.join(', ')}; any other kind needs its rules added by hand`));
   }
-  return chosen.sort();
+  return chosen;
 }
 
 /** Group/version pairs for a kind: the doc's apiVersions the table accepts, else all of them, else the table's. */
