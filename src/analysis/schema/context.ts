@@ -1,0 +1,84 @@
+/**
+ * What one schema build collects besides the tree: warnings for the user, the places left open
+ * (for the summary) and the JSON Schema keywords that had to be dropped (one note per file).
+ */
+import type { Warning } from '../../diagnostics.js';
+import { formatPath } from './node.js';
+
+/** Deepest nesting converted or inferred; deeper values are left open with a warning. */
+export const MAX_DEPTH = 48;
+/** Most schema nodes written into one CRD; beyond it subtrees are left open with a warning. */
+export const MAX_NODES = 60_000;
+
+export interface OpenPlace {
+  readonly path: string;
+  readonly reason: string;
+}
+
+interface DropNote {
+  count: number;
+  first: string;
+}
+
+/** Mutable collector shared by the steps of one buildCrdSchema call. */
+export class SchemaContext {
+  readonly warnings: Warning[] = [];
+  private readonly opens: { path: readonly string[]; reason: string }[] = [];
+  private readonly drops = new Map<string, Map<string, DropNote>>();
+
+  /** Records that the schema accepts anything unknown at `path`, and why. */
+  open(path: readonly string[], reason: string): void {
+    this.opens.push({ path: [...path], reason });
+  }
+
+  /** Takes over the open places another context recorded at or under `path`. */
+  adoptOpen(from: SchemaContext, path: readonly string[]): void {
+    for (const place of from.opens) if (isPrefix(path, place.path)) this.opens.push(place);
+  }
+
+  warn(message: string, file?: string): void {
+    this.warnings.push(file === undefined ? { message } : { file, message });
+  }
+
+  /** Counts a JSON Schema keyword that the CRD schema leaves out. */
+  dropped(file: string, keyword: string, path: readonly string[]): void {
+    let perFile = this.drops.get(file);
+    if (!perFile) this.drops.set(file, (perFile = new Map()));
+    const note = perFile.get(keyword);
+    if (note) note.count++;
+    else perFile.set(keyword, { count: 1, first: formatPath(path) });
+  }
+
+  /**
+   * The open places, outermost first. A place inside another place left open for the same reason
+   * adds nothing and is left out.
+   */
+  openPlaces(): OpenPlace[] {
+    const sorted = [...this.opens].sort((a, b) => a.path.length - b.path.length);
+    const kept: { path: readonly string[]; reason: string }[] = [];
+    const seen = new Set<string>();
+    for (const place of sorted) {
+      const key = `${place.reason}\u0000${place.path.join('\u0001')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const covered = kept.some((k) => k.reason === place.reason && isPrefix(k.path, place.path));
+      if (!covered) kept.push(place);
+    }
+    return kept.map((p) => ({ path: formatPath(p.path), reason: p.reason }));
+  }
+
+  /** Turns the dropped-keyword counts into one warning per file, in a stable order. */
+  flushDropNotes(): void {
+    for (const [file, notes] of [...this.drops].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const list = [...notes]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([keyword, n]) => `${keyword} (${n.count}×, first at ${n.first})`);
+      this.warn(`left out JSON Schema keywords a CRD schema cannot carry: ${list.join(', ')}`, file);
+    }
+    this.drops.clear();
+  }
+}
+
+function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
+}

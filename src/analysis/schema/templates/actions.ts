@@ -1,0 +1,86 @@
+/**
+ * Splits a Go template into its actions (`{{ … }}`) and an action into tokens, enough to follow
+ * how the template reads `.Values`: field chains, variables, string literals, parentheses, pipes
+ * and assignments. Comments are skipped; strings may contain `}}`.
+ */
+
+export interface Action {
+  readonly tokens: readonly Token[];
+  /** 1-based line of the action's start. */
+  readonly line: number;
+}
+
+export type Token =
+  | { readonly kind: 'field'; readonly chain: readonly string[] } // `.a.b` (empty chain: `.`)
+  | { readonly kind: 'var'; readonly name: string; readonly chain: readonly string[] } // `$x.a`, `$`
+  | { readonly kind: 'ident'; readonly name: string }
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'other'; readonly text: string }; // numbers, ( ) | , := =, a chain after `)`
+
+/** Every action in a template, in order. */
+export function extractActions(source: string): Action[] {
+  const actions: Action[] = [];
+  let at = 0;
+  let line = 1;
+  for (;;) {
+    const open = source.indexOf('{{', at);
+    if (open < 0) break;
+    line += countNewlines(source, at, open);
+    const close = findClose(source, open + 2);
+    const body = source.slice(open + 2, close).replace(/^-\s/, '').replace(/\s-$/, '').trim();
+    if (!body.startsWith('/*')) actions.push({ tokens: tokenize(body), line });
+    line += countNewlines(source, open, close);
+    at = close + 2;
+  }
+  return actions;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** String literals, comments and the closing `}}` of an action, for a native scan. */
+const ACTION_PARTS = /"(?:[^"\\\n]|\\.)*"?|`[^`]*`?|'(?:[^'\\\n]|\\.)*'?|\/\*[\s\S]*?(?:\*\/|$)|\}\}/g;
+
+/** Index of the `}}` closing an action that starts at `from`, skipping strings and comments. */
+function findClose(s: string, from: number): number {
+  ACTION_PARTS.lastIndex = from;
+  for (let m = ACTION_PARTS.exec(s); m; m = ACTION_PARTS.exec(s)) {
+    if (m[0] === '}}') return m.index;
+    if (m[0] === '') ACTION_PARTS.lastIndex++;
+  }
+  return s.length;
+}
+
+/**
+ * One token per match, by group: 1 string, 2 field chain, 3 lone dot, 4+5 variable and its chain,
+ * 6 identifier, 7 `:=`, 8 number, 9 any other character. Whitespace matches no group.
+ */
+const TOKEN = /\s+|("(?:[^"\\]|\\.)*"?|`[^`]*`?|'(?:[^'\\]|\\.)*'?)|((?:\.[A-Za-z_][A-Za-z0-9_]*)+)|(\.)(?![0-9])|(\$[A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)|([A-Za-z_][A-Za-z0-9_]*)|(:=)|([-+]?[0-9][0-9a-zA-Z_.+-]*)|([\s\S])/gy;
+
+/** Tokens of one action's text. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m && m[0] !== ''; m = TOKEN.exec(text)) {
+    const [, str, chain, dot, variable, varChain, ident, assign, num, other] = m;
+    if (str !== undefined) tokens.push({ kind: 'string', value: unquote(str) });
+    else if (chain !== undefined) {
+      const afterExpr = text[m.index - 1] === ')';
+      tokens.push(afterExpr ? { kind: 'other', text: chain } : { kind: 'field', chain: chain.slice(1).split('.') });
+    } else if (dot !== undefined) tokens.push({ kind: 'field', chain: [] });
+    else if (variable !== undefined) tokens.push({ kind: 'var', name: variable, chain: varChain ? varChain.slice(1).split('.') : [] });
+    else if (ident !== undefined) tokens.push({ kind: 'ident', name: ident });
+    else if (assign !== undefined || num !== undefined || other !== undefined) tokens.push({ kind: 'other', text: (assign ?? num ?? other)! });
+  }
+  return tokens;
+}
+
+function unquote(literal: string): string {
+  const quote = literal[0];
+  const body = literal.length > 1 && literal.endsWith(quote!) ? literal.slice(1, -1) : literal.slice(1);
+  if (quote === '`') return body;
+  return body.replace(/\\(.)/g, '$1');
+}

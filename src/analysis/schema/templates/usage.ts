@@ -1,0 +1,93 @@
+/**
+ * How a chart's templates use its values, as a tree of value paths. For each path: whether it is
+ * read at all, used whole (handed to toYaml, include, range, …), or handed to tpl. This is what
+ * decides which inferred objects can be closed and which values the templates read that
+ * values.yaml does not define.
+ */
+import type { Chart } from '../../../chart/types.js';
+import { walkTemplate } from './walk.js';
+
+/** Where something was seen, for messages. */
+export interface Site {
+  readonly file: string;
+  readonly line: number;
+}
+
+interface UsageNode {
+  readonly children: Map<string, UsageNode>;
+  whole?: Site;
+  serialized?: Site;
+  tpl?: Site;
+}
+
+/** The value paths a set of templates reads, and how. */
+export class ValueUsage {
+  private readonly root: UsageNode = { children: new Map() };
+
+  /** Records a read of `path` (and so of every object on the way to it). */
+  read(path: readonly string[]): UsageNode {
+    let node = this.root;
+    for (const key of path) {
+      let child = node.children.get(key);
+      if (!child) node.children.set(key, (child = { children: new Map() }));
+      node = child;
+    }
+    return node;
+  }
+
+  /**
+   * Records that the value at `path` is used as a whole (so unknown keys under it may matter);
+   * `serialized` when it goes into a manifest as-is (toYaml, toJson, range), so the Kubernetes API
+   * downstream, not the chart, decides what its contents may be.
+   */
+  whole(path: readonly string[], site: Site, serialized = false): void {
+    const node = this.read(path);
+    node.whole ??= site;
+    if (serialized) node.serialized ??= site;
+  }
+
+  /** Records that the value at `path` is rendered with tpl (so it may be a string or a structure). */
+  tpl(path: readonly string[], site: Site): void {
+    const node = this.read(path);
+    node.tpl ??= site;
+    node.whole ??= site;
+    node.serialized ??= site;
+  }
+
+  private find(path: readonly string[]): UsageNode | undefined {
+    let node: UsageNode | undefined = this.root;
+    for (const key of path) node = node?.children.get(key);
+    return node;
+  }
+
+  /** Where the value at `path` is first used whole, if it is. */
+  wholeAt(path: readonly string[]): Site | undefined {
+    return this.find(path)?.whole;
+  }
+
+  /** Where the value at `path` is first written into a manifest as-is, if it is. */
+  serializedAt(path: readonly string[]): Site | undefined {
+    return this.find(path)?.serialized;
+  }
+
+  /** Where the value at `path` is first handed to tpl, if it is. */
+  tplAt(path: readonly string[]): Site | undefined {
+    return this.find(path)?.tpl;
+  }
+
+  /** The keys under `path` the templates read by name. */
+  childKeys(path: readonly string[]): string[] {
+    return [...(this.find(path)?.children.keys() ?? [])];
+  }
+}
+
+/** Scans a chart's templates, and those of its library subcharts (which run in its context). */
+export function scanChartUsage(chart: Chart): ValueUsage {
+  const usage = new ValueUsage();
+  const visit = (c: Chart): void => {
+    for (const file of c.templates) walkTemplate(file.data.toString('utf8'), `${c.prefix}${file.path}`, usage);
+    for (const sub of c.subcharts) if (sub.chart.metadata.type === 'library') visit(sub.chart);
+  };
+  visit(chart);
+  return usage;
+}
