@@ -66,7 +66,7 @@ describe('analyzeRbac: what the chart can create', () => {
     const a = analyze({
       'templates/job.yaml': lines('apiVersion: batch/v1', 'kind: Job', 'metadata:', '  annotations:', '    "helm.sh/hook": post-install,post-upgrade'),
       'templates/tests/t.yaml': lines('apiVersion: v1', 'kind: Pod', 'metadata:', '  annotations:', '    helm.sh/hook: test'),
-      'templates/tests/t2.yaml': lines('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  annotations:', '    helm.sh/hook: "test-success"'),
+      'templates/tests/t2.yaml': lines('apiVersion: v1', 'kind: ServiceAccount', 'metadata:', '  annotations:', '    helm.sh/hook: "test, test-success"  # both'),
     });
     assert.deepEqual(chartResources(a), ['batch/jobs']);
     assert.ok(a.notes.some((n) => n.includes('helm test') && n.includes('templates/tests/t.yaml (Pod)')), a.notes.join('\n'));

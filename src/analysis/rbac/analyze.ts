@@ -115,12 +115,12 @@ function emitKind(kinds: Map<string, EmittedKind>, table: KindTable, o: FoundObj
 
 /** A document that prints only `toYaml`/`tpl` of values at the top level (extraObjects and the like). */
 function objectsFromValues(doc: Doc): Warning[] {
-  return doc.lines.flatMap((line) => {
-    if (line.indent !== 0 || line.scope !== doc.manifest || lineText(line).trim() !== '') return [];
+  for (const line of doc.lines) {
+    if (line.indent !== 0 || line.scope !== doc.manifest || lineText(line).trim() !== '') continue;
     const action = lineActions(line).find((a) => /\btoYaml\b|\btpl\b|tplvalues\.render/.test(a.expr));
-    if (!action) return [];
-    return [{ file: line.scope.file, line: line.line, message: `objects rendered from values here (${action.expr}) can be of any kind; add rules for the kinds you put there by hand` }];
-  });
+    if (action) return [{ file: line.scope.file, line: line.line, message: `objects rendered from values here (${action.expr}) can be of any kind; add rules for the kinds you put there by hand` }];
+  }
+  return [];
 }
 
 /** Chart roles: the operator must hold what they grant, else it needs escalate/bind. */

@@ -4,6 +4,7 @@
  * One pass over the document: CRDs can be hundreds of kilobytes.
  */
 import type { KindInfo } from './kinds/table.js';
+import { yamlScalar } from './template/expr.js';
 import { lineText } from './template/lines.js';
 import type { Doc, DocLine } from './walk.js';
 
@@ -51,6 +52,6 @@ function isListItem(line: DocLine): boolean {
 /** Records `key: value` when the value is literal (no template action on the line). */
 function setLiteral(found: Record<string, string>, key: string, line: DocLine, value: string): void {
   if (line.parts.some((p) => !('text' in p))) return;
-  const v = value.replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+  const v = yamlScalar(value);
   if (v !== '') found[key] = v;
 }

@@ -5,8 +5,9 @@
 import type { Warning } from '../../diagnostics.js';
 import type { KindTable } from './kinds/table.js';
 import { Resolver, type Resolution } from './resolve.js';
-import { lineText } from './template/lines.js';
-import { fieldValue, type Doc, type DocLine } from './walk.js';
+import { yamlScalar } from './template/expr.js';
+import { lineText, type Part } from './template/lines.js';
+import { fieldValue, warningAt as at, type Doc, type DocLine } from './walk.js';
 
 /** One group/version/kind a document can create, and where. */
 export interface FoundObject {
@@ -111,12 +112,8 @@ function isTestHook(doc: Doc): boolean {
     return parts ? [parts] : [];
   });
   if (hooks.length === 0) return false;
-  return hooks.every((parts) => parts.every((p) => 'text' in p) && parts
-    .map((p) => ('text' in p ? p.text : ''))
-    .join('')
-    .replace(/\s#.*$/, '')
-    .split(',')
-    .every((h) => ['test', 'test-success'].includes(h.trim().replace(/^["']|["']$/g, ''))));
+  const names = (parts: readonly Part[]): string[] => yamlScalar(lineText({ parts, line: 0 })).split(',').map((h) => h.trim());
+  return hooks.every((parts) => parts.every((p) => 'text' in p) && names(parts).every((h) => h === 'test' || h === 'test-success'));
 }
 
 /** The API group of an apiVersion (`apps/v1` → apps, `v1` → ""). */
@@ -131,8 +128,4 @@ function versionOf(apiVersion: string): string {
 
 function describe(field: Field): string {
   return field.resolution.dynamic.length > 0 ? field.resolution.dynamic.join(', ') : lineText(field.line, '{{…}}').trim();
-}
-
-function at(line: DocLine, message: string): Warning {
-  return { file: line.scope.file, line: line.line, message };
 }

@@ -6,7 +6,7 @@
  */
 import type { ChartModel } from './model.js';
 import {
-  assignment, dotFieldRefs, includedNames, rangeAssignment, stringLiterals, valuesPaths, variableRefs,
+  assignment, dotFieldRefs, includedNames, rangeAssignment, stringLiterals, valuesPaths, variableRefs, yamlScalar,
 } from './template/expr.js';
 import type { Part } from './template/lines.js';
 import type { Scope } from './template/scopes.js';
@@ -53,7 +53,7 @@ export class Resolver {
     const actions = parts.flatMap((p) => ('text' in p ? [] : [p.action]));
     if (actions.length === 0) {
       const text = parts.map((p) => ('text' in p ? p.text : '')).join('');
-      const literal = text.replace(/\s#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+      const literal = yamlScalar(text);
       if (PATTERNS[target].test(literal)) acc.values.add(literal);
     }
     for (const action of actions) this.resolveExpr(action.expr, scope, target, acc, 0);

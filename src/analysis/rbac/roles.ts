@@ -7,10 +7,10 @@
 import type { Warning } from '../../diagnostics.js';
 import type { ChartModel } from './model.js';
 import type { Resolver } from './resolve.js';
-import { includedNames } from './template/expr.js';
+import { includedNames, yamlScalar } from './template/expr.js';
 import { lineText, partsAfter, soleAction, type Part } from './template/lines.js';
 import type { ActionToken } from './template/tokenize.js';
-import type { DocLine, DocumentWalker } from './walk.js';
+import { warningAt as at, type DocLine, type DocumentWalker } from './walk.js';
 
 /** One rule of a chart role, all branches merged. */
 export interface ChartRoleRule {
@@ -53,7 +53,7 @@ export function readRoleRules(lines: readonly DocLine[], model: ChartModel, walk
     const inner = value.trim().replace(/^\[(.*)\]$/, '$1');
     for (const raw of inner.split(',').map((s) => s.trim())) {
       if (raw === '') continue;
-      const item = raw.replace(/^(["'])(.*)\1$/, '$2');
+      const item = yamlScalar(raw);
       const refs = [...item.matchAll(/\u0000(\d+)\u0000/g)].map((m) => actions[Number(m[1])]!);
       if (refs.length === 0) {
         set.add(item);
@@ -147,8 +147,4 @@ export function literalRoleRef(lines: readonly DocLine[]): { name: string; line:
 /** The permissions binding a built-in role needs, if the role is one the table knows. */
 export function systemRoleRules(name: string): readonly { group: string; resource: string; verbs: string[] }[] | undefined {
   return SYSTEM_ROLES[name];
-}
-
-function at(line: DocLine, message: string): Warning {
-  return { file: line.scope.file, line: line.line, message };
 }

@@ -3,6 +3,7 @@
  * templates and chart files that are printed at the top level (`{{ include "x" . }}` at column 0,
  * `{{ .Files.Get "conf/crd.yaml" }}`) spliced in, split on `---`. Memoised and cycle-safe.
  */
+import type { Warning } from '../../diagnostics.js';
 import type { ChartModel } from './model.js';
 import { includedNames, pipedIndent, stringLiterals } from './template/expr.js';
 import { lineIndent, partsAfter, printedLines, soleAction, type Line, type Part } from './template/lines.js';
@@ -112,6 +113,11 @@ export class DocumentWalker {
     this.fileScopes.set(key, scope);
     return scope;
   }
+}
+
+/** A warning pointing at a printed line's template file and source line. */
+export function warningAt(line: DocLine, message: string): Warning {
+  return { file: line.scope.file, line: line.line, message };
 }
 
 const fieldPatterns = new Map<string, RegExp>();

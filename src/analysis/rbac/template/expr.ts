@@ -26,6 +26,11 @@ export function isSilent(expr: string, comment: boolean): boolean {
   return kind !== 'value' && kind !== 'template';
 }
 
+/** A plain YAML scalar as written: trailing comment dropped, surrounding quotes removed. */
+export function yamlScalar(text: string): string {
+  return text.replace(/(^|\s+)#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+}
+
 /** Every double-quoted or backquoted string literal in the pipeline, unescaped. */
 export function stringLiterals(expr: string): string[] {
   const out: string[] = [];
