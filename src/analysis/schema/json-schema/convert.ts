@@ -80,15 +80,20 @@ class Converter {
     if (Array.isArray(schema.allOf)) {
       for (const branch of schema.allOf) node = this.both(node, this.convert(branch, path, depth + 1), path);
     }
+    let listed: string | undefined;
     for (const word of ['anyOf', 'oneOf'] as const) {
       const branches = schema[word];
-      if (Array.isArray(branches)) node = this.alternatives(node, branches, word, path, depth);
+      if (!Array.isArray(branches)) continue;
+      const result = this.alternatives(node, branches, word, path, depth);
+      node = result.node;
+      listed ??= result.listed;
     }
     if (!node) {
       node = openAny();
       this.ctx.open(path, 'no type in values.schema.json');
     }
-    const description = text(schema.description) ?? text(schema.title);
+    const own = text(schema.description) ?? text(schema.title);
+    const description = own && listed ? `${own}\n${listed}` : own ?? listed;
     if (description) node = { ...node, description };
     if (schema.nullable === true && !node.nullable) node = { ...node, nullable: true };
     return node;
@@ -180,25 +185,30 @@ class Converter {
     return intersect(a, b);
   }
 
-  /** anyOf/oneOf: one branch must match. Branches that only add constraints (required, not) are dropped. */
-  private alternatives(base: SchemaNode | undefined, branches: readonly unknown[], word: string, path: string[], depth: number): SchemaNode | undefined {
+  /**
+   * anyOf/oneOf: one branch must match. Branches that only add constraints (required, not) are
+   * dropped. `listed` describes the branches when they are not all alike.
+   */
+  private alternatives(base: SchemaNode | undefined, branches: readonly unknown[], word: string, path: string[], depth: number): { node: SchemaNode | undefined; listed?: string } {
     const shaped = branches.filter((b) => b === true || (isMap(b) && hasShape(b)));
     if (shaped.length < branches.length) this.ctx.dropped(this.file, `${word} (constraint-only branches)`, path);
-    if (shaped.length === 0) return base;
+    if (shaped.length === 0) return { node: base };
     const nullable = shaped.some((b) => isMap(b) && isNullOnly(b));
     const typed = shaped.filter((b) => !(isMap(b) && isNullOnly(b))).map((b) => this.convert(b, path, depth + 1));
-    if (typed.length === 0) return base ? { ...base, nullable: true } : openAny();
+    if (typed.length === 0) return { node: base ? { ...base, nullable: true } : { ...openAny(), nullable: true } };
     let joined = typed.reduce((x, y) => union(x, y));
-    const descriptions = [...new Set(typed.map((n) => n.description).filter((d): d is string => !!d))];
+    let listed: string | undefined;
     if (kindOf(joined) === 'any' && new Set(typed.map(kindOf)).size > 1) {
       this.ctx.open(path, `${word} of different types in values.schema.json`);
-      const alternatives = typed.map((n) => `- ${n.description ?? kindOf(n)}`).join('\n');
-      joined = openAny(`One of:\n${alternatives}`);
-    } else if (descriptions.length > 1) {
-      joined = { ...joined, description: `One of:\n${descriptions.map((d) => `- ${d}`).join('\n')}` };
+      listed = `One of:\n${typed.map((n) => `- ${n.description ?? kindOf(n)}`).join('\n')}`;
+      joined = openAny();
+    } else {
+      const descriptions = [...new Set(typed.map((n) => n.description).filter((d): d is string => !!d))];
+      if (descriptions.length > 1) listed = `One of:\n${descriptions.map((d) => `- ${d}`).join('\n')}`;
     }
+    if (listed) joined = { ...joined, description: undefined };
     if (nullable) joined = { ...joined, nullable: true };
-    return base ? this.both(base, joined, path) : joined;
+    return { node: base ? this.both(base, joined, path) : joined, ...(listed ? { listed } : {}) };
   }
 
   private noteDropped(schema: Json, path: string[]): void {

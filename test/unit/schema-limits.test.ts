@@ -1,0 +1,87 @@
+/** Pathological input must neither blow the stack nor go exponential. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { MAX_DEPTH, MAX_NODES } from '../../src/analysis/schema/context.js';
+import { buildCrdSchema, checkStructural } from '../../src/analysis/schema/index.js';
+import { OPEN, chartOf, convert, valuesSchema } from '../fixtures/schema/chart.js';
+
+/** Milliseconds `run` takes. */
+function timed(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+function nested(depth: number, leaf: unknown, wrap: (inner: unknown) => unknown): unknown {
+  let node = leaf;
+  for (let i = 0; i < depth; i++) node = wrap(node);
+  return node;
+}
+
+function depthOf(schema: unknown): number {
+  let depth = 0;
+  let node = schema as { properties?: Record<string, unknown> } | undefined;
+  while (node?.properties) {
+    node = Object.values(node.properties)[0] as typeof node;
+    depth++;
+  }
+  return depth;
+}
+
+describe('schema limits', () => {
+  it('caps deeply nested JSON Schema with an open subtree and a warning', () => {
+    const doc = nested(20_000, { type: 'string' }, (inner) => ({ type: 'object', properties: { a: inner } }));
+    let result: ReturnType<typeof convert> | undefined;
+    const ms = timed(() => (result = convert(doc)));
+    assert.ok(ms < 2000, `took ${ms} ms`);
+    assert.equal(depthOf(result!.schema), MAX_DEPTH + 1);
+    assert.ok(result!.warnings.some((w) => w.message.includes(`nests deeper than ${MAX_DEPTH} levels; left open`)));
+  });
+
+  it('converts each $ref target once, so a diamond graph of 2^40 paths stays fast, and caps the output size', () => {
+    const defs: Record<string, unknown> = { d40: { type: 'string' } };
+    for (let i = 0; i < 40; i++) {
+      defs[`d${i}`] = { type: 'object', additionalProperties: false, properties: { a: { $ref: `#/$defs/d${i + 1}` }, b: { $ref: `#/$defs/d${i + 1}` } } };
+    }
+    let result: ReturnType<typeof convert> | undefined;
+    const ms = timed(() => (result = convert({ $defs: defs, $ref: '#/$defs/d0' })));
+    assert.ok(ms < 3000, `took ${ms} ms`);
+    const size = JSON.stringify(result!.schema).length;
+    assert.ok(size < MAX_NODES * 200, `output of ${size} characters`);
+    assert.ok(result!.warnings.some((w) => w.message.includes(`more than ${MAX_NODES} nodes`)));
+    assert.deepEqual(checkStructural({ type: 'object', properties: { spec: result!.schema } }), []);
+  });
+
+  it('survives a $ref chain far longer than the depth cap', () => {
+    const defs: Record<string, unknown> = {};
+    for (let i = 0; i < 5000; i++) defs[`n${i}`] = { type: 'object', properties: { next: { $ref: `#/$defs/n${i + 1}` } } };
+    defs.n5000 = { type: 'string' };
+    const result = convert({ $defs: defs, $ref: '#/$defs/n0' });
+    assert.equal(depthOf(result.schema) <= MAX_DEPTH + 2, true);
+    assert.ok(result.warnings.some((w) => w.message.includes('left open')));
+  });
+
+  it('caps deeply nested values.yaml the same way', () => {
+    const yaml = Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ` 1\n`;
+    const built = valuesSchema(chartOf({ 'values.yaml': yaml }));
+    assert.ok(depthOf(built.schema) <= MAX_DEPTH + 2);
+    assert.ok(built.warnings.some((w) => w.message.includes(`values nest deeper than ${MAX_DEPTH} levels`)));
+  });
+
+  it('reads templates with thousands of nested blocks in linear time', () => {
+    const depth = 20_000;
+    const template = `${'{{ with .Values.a }}'.repeat(depth)}{{ .b }}${'{{ end }}'.repeat(depth)}`;
+    const chart = chartOf({ 'values.yaml': 'a: {b: 1}\n', 'templates/x.yaml': template });
+    const ms = timed(() => buildCrdSchema(chart, 'infer'));
+    assert.ok(ms < 3000, `took ${ms} ms`);
+  });
+
+  it('keeps keys such as __proto__ as plain properties', () => {
+    const built = valuesSchema(chartOf({ 'values.yaml': '__proto__: {polluted: true}\nconstructor: 1\n' }));
+    const props = built.schema.properties as Record<string, unknown>;
+    assert.deepEqual(Object.keys(props).sort(), ['__proto__', 'constructor']);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal((props.constructor as Record<string, unknown>).type, 'integer');
+    assert.equal(typeof (props.__proto__ as Record<string, unknown>)[OPEN], 'boolean');
+  });
+});
