@@ -4,6 +4,8 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
 import { createEnv } from 'yeoman-environment';
 import AppGenerator, { type AppOptions } from '../../generators/app/index.js';
 import { CancelledError } from '../diagnostics.js';
@@ -14,7 +16,11 @@ const GENERATOR_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..',
 /** Generates a project; resolves with the report. */
 export async function runGenerator(options: AppOptions, cwd: string): Promise<GenerationReport> {
   let report: GenerationReport | undefined;
-  const env = createEnv({ cwd, force: options.force === true, skipInstall: true, skipCache: true });
+  // Yeoman's own `create <file>` log lines would repeat our report on stderr: they go nowhere.
+  // Prompts (stdin/stdout) are untouched.
+  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const adapter = new QueuedAdapter({ adapter: new TerminalAdapter({ stderr: quiet as unknown as NodeJS.WriteStream }) });
+  const env = createEnv({ cwd, force: options.force === true, skipInstall: true, skipCache: true, adapter });
   env.register(AppGenerator, { namespace: 'helm-operator:app', resolved: GENERATOR_PATH, packagePath: undefined as never });
   const { directory, ...rest } = options;
   const generatorOptions = { ...rest, onReport: (r: GenerationReport) => { report = r; } };

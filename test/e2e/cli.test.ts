@@ -96,7 +96,7 @@ test('the starter project: kind from the directory, re-run identical, conflicts 
   assert.equal(resources[0]!['kind'], 'Demo');
   assert.equal(resources[0]!['group'], 'demo');
   assert.ok(existsSync(join(dir, 'helm-charts', 'demo', 'Chart.yaml')));
-  assert.ok(existsSync(join(dir, 'config', 'crd', 'bases', 'demo.my.domain_demos.yaml')));
+  assert.ok(existsSync(join(dir, 'config', 'crd', 'bases', 'demo.my.domain_demoes.yaml')));
   const before = readTree(dir);
 
   const again = await runCli(['demo-operator', '--yes'], { cwd });
