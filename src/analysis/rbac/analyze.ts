@@ -6,25 +6,21 @@
 import type { Chart } from '../../chart/types.js';
 import type { Warning } from '../../diagnostics.js';
 import { compareStrings, sortedUnique } from '../../util/compare.js';
-import { crdKind } from './crds.js';
-import { ALL_VERBS, GrantSet, OBJECT_VERBS } from './grants.js';
+import { crdFileScopes, crdKind } from './crds.js';
+import { GrantSet, OBJECT_VERBS } from './grants.js';
 import { KindTable } from './kinds/table.js';
 import { findLookups } from './lookups.js';
 import { buildModel, type ChartModel } from './model.js';
 import { docObjects, groupOf, type FoundObject } from './objects.js';
 import { pluralize } from './pluralize.js';
 import { Resolver } from './resolve.js';
-import { literalRoleRef, readRoleRules, systemRoleRules, type ChartRoleRule } from './roles.js';
+import { grantBoundRoles, grantChartRoles, RBAC_GROUP } from './role-grants.js';
 import { lineActions, lineText } from './template/lines.js';
-import type { Scope } from './template/scopes.js';
-import type { TextToken } from './template/tokenize.js';
 import type { EmittedKind, RbacAnalysis } from './types.js';
 import { DocumentWalker, type Doc } from './walk.js';
 
 /** Source name of the permissions the helm-operator runtime itself needs. */
 export const RUNTIME_SOURCE = 'helm-operator runtime';
-
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
 /** Runs the analysis; see index.ts for the contract. */
 export function runAnalysis(chart: Chart, primary: { group: string; plural: string }): RbacAnalysis {
@@ -53,10 +49,11 @@ export function runAnalysis(chart: Chart, primary: { group: string; plural: stri
       grants.add(o.group, kind.resource, OBJECT_VERBS, o.source);
     }
   }
+  const ctx = { model, walker, resolver, grants, warnings };
   for (const { doc, objects } of docsWithObjects) {
     const roleKinds = new Set(objects.filter((o) => o.group === RBAC_GROUP).map((o) => o.kind));
-    if (roleKinds.has('Role') || roleKinds.has('ClusterRole')) grantChartRoles(doc, roleKinds, model, walker, resolver, grants, warnings);
-    if (roleKinds.has('RoleBinding') || roleKinds.has('ClusterRoleBinding')) grantBoundRoles(doc, grants, warnings);
+    if (roleKinds.has('Role') || roleKinds.has('ClusterRole')) grantChartRoles(ctx, doc, roleKinds);
+    if (roleKinds.has('RoleBinding') || roleKinds.has('ClusterRoleBinding')) grantBoundRoles(ctx, doc);
   }
   grantLookups(model, table, grants, warnings);
   grantRuntime(primary, grants);
@@ -69,33 +66,6 @@ export function runAnalysis(chart: Chart, primary: { group: string; plural: stri
     warnings: sortWarnings(warnings),
     notes: notes(model, testOnly),
   };
-}
-
-/**
- * crds/ files are installed as they are, never rendered, so they are plain text. Only their shallow
- * structure matters (separators, apiVersion/kind, spec.group/names/scope/versions); the deep schema
- * lines, which make up almost all of a CRD, are left out to keep the analysis fast.
- */
-function crdFileScopes(model: ChartModel): Scope[] {
-  return model.units.flatMap((unit, index) => unit.chart.crds
-    .filter((f) => /\.(ya?ml|json)$/.test(f.path))
-    .map((f) => ({ file: unit.prefix + f.path, unit: index, line: 1, tokens: shallowLines(f.data.toString('utf8')) })));
-}
-
-const CRD_DEPTH = 6;
-
-function shallowLines(text: string): TextToken[] {
-  const out: TextToken[] = [];
-  let line = 1;
-  for (let pos = 0; pos < text.length; line++) {
-    const end = text.indexOf('\n', pos);
-    const stop = end < 0 ? text.length : end;
-    let indent = 0;
-    while (indent <= CRD_DEPTH && text.charCodeAt(pos + indent) === 32) indent++;
-    if (indent <= CRD_DEPTH) out.push({ type: 'text', text: `${text.slice(pos, stop)}\n`, line });
-    pos = stop + 1;
-  }
-  return out;
 }
 
 function emitKind(kinds: Map<string, EmittedKind>, table: KindTable, o: FoundObject, warnings: Warning[]): EmittedKind {
@@ -121,47 +91,6 @@ function objectsFromValues(doc: Doc): Warning[] {
     if (action) return [{ file: line.scope.file, line: line.line, message: `objects rendered from values here (${action.expr}) can be of any kind; add rules for the kinds you put there by hand` }];
   }
   return [];
-}
-
-/** Chart roles: the operator must hold what they grant, else it needs escalate/bind. */
-function grantChartRoles(doc: Doc, roleKinds: ReadonlySet<string>, model: ChartModel, walker: DocumentWalker,
-  resolver: Resolver, grants: GrantSet, warnings: Warning[]): void {
-  const source = doc.manifest.file;
-  const roleResources = ['Role', 'ClusterRole'].filter((k) => roleKinds.has(k)).map((k) => `${k.toLowerCase()}s`);
-  const fallback = (file: string, line: number, why: string): void => {
-    for (const r of roleResources) grants.add(RBAC_GROUP, r, ['escalate', 'bind'], source);
-    warnings.push({ file, line, message: `${why}; the operator cannot hold these permissions up front, so it gets escalate and bind on ${roleResources.join(' and ')}, which lets it grant any permission: review before deploying` });
-  };
-  const { rules, computed, notes: findings } = readRoleRules(doc.lines, model, walker, resolver);
-  warnings.push(...findings);
-  for (const w of computed) fallback(w.file ?? source, w.line ?? 0, w.message);
-  for (const rule of rules) grantRoleRule(rule, source, grants, fallback);
-}
-
-function grantRoleRule(rule: ChartRoleRule, source: string, grants: GrantSet, fallback: (file: string, line: number, why: string) => void): void {
-  const verbs = rule.verbs.includes('*') ? [...ALL_VERBS, ...rule.verbs.filter((v) => v !== '*')] : rule.verbs;
-  if (rule.nonResourceURLs.length > 0) {
-    if (rule.nonResourceURLs.includes('*') || rule.verbs.includes('*')) fallback(rule.file, rule.line, 'role rule grants `*` on non-resource URLs');
-    else for (const url of rule.nonResourceURLs) grants.addNonResource(url, verbs, source);
-    return;
-  }
-  if (rule.apiGroups.includes('*') || rule.resources.some((r) => r === '*' || r.startsWith('*/'))) {
-    fallback(rule.file, rule.line, 'role rule grants `*` API groups or resources');
-    return;
-  }
-  for (const group of rule.apiGroups) for (const resource of rule.resources) grants.add(group, resource, verbs, source);
-}
-
-/** Bindings to built-in roles need those roles' permissions (or bind); unknown literal names are reported. */
-function grantBoundRoles(doc: Doc, grants: GrantSet, warnings: Warning[]): void {
-  const ref = literalRoleRef(doc.lines);
-  if (!ref) return;
-  const rules = systemRoleRules(ref.name);
-  if (rules) {
-    for (const r of rules) grants.add(r.group, r.resource, r.verbs, doc.manifest.file);
-  } else if (ref.name.startsWith('system:') || ['cluster-admin', 'admin', 'edit', 'view'].includes(ref.name)) {
-    warnings.push({ file: ref.line.scope.file, line: ref.line.line, message: `binds the built-in role ${ref.name}; the operator needs its permissions (or bind on it) to create the binding: add them by hand` });
-  }
 }
 
 function grantLookups(model: ChartModel, table: KindTable, grants: GrantSet, warnings: Warning[]): void {

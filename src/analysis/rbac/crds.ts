@@ -4,8 +4,11 @@
  * One pass over the document: CRDs can be hundreds of kilobytes.
  */
 import type { KindInfo } from './kinds/table.js';
+import type { ChartModel } from './model.js';
 import { yamlScalar } from './template/expr.js';
 import { lineText } from './template/lines.js';
+import type { Scope } from './template/scopes.js';
+import type { TextToken } from './template/tokenize.js';
 import type { Doc, DocLine } from './walk.js';
 
 const SPEC_KEY = /^\s*(group|scope|names|version|versions)\s*:\s*(.*)$/;
@@ -54,4 +57,31 @@ function setLiteral(found: Record<string, string>, key: string, line: DocLine, v
   if (line.parts.some((p) => !('text' in p))) return;
   const v = yamlScalar(value);
   if (v !== '') found[key] = v;
+}
+
+/**
+ * crds/ files are installed as they are, never rendered, so they are plain text. Only their shallow
+ * structure matters (separators, apiVersion/kind, spec.group/names/scope/versions); the deep schema
+ * lines, which make up almost all of a CRD, are left out to keep the analysis fast.
+ */
+export function crdFileScopes(model: ChartModel): Scope[] {
+  return model.units.flatMap((unit, index) => unit.chart.crds
+    .filter((f) => /\.(ya?ml|json)$/.test(f.path))
+    .map((f) => ({ file: unit.prefix + f.path, unit: index, line: 1, tokens: shallowLines(f.data.toString('utf8')) })));
+}
+
+const CRD_DEPTH = 6;
+
+function shallowLines(text: string): TextToken[] {
+  const out: TextToken[] = [];
+  let line = 1;
+  for (let pos = 0; pos < text.length; line++) {
+    const end = text.indexOf('\n', pos);
+    const stop = end < 0 ? text.length : end;
+    let indent = 0;
+    while (indent <= CRD_DEPTH && text.charCodeAt(pos + indent) === 32) indent++;
+    if (indent <= CRD_DEPTH) out.push({ type: 'text', text: `${text.slice(pos, stop)}\n`, line });
+    pos = stop + 1;
+  }
+  return out;
 }
