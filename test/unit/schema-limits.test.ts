@@ -78,10 +78,10 @@ describe('schema limits', () => {
 
   it('keeps keys such as __proto__ as plain properties', () => {
     const built = valuesSchema(chartOf({ 'values.yaml': '__proto__: {polluted: true}\nconstructor: 1\n' }));
-    const props = built.schema.properties as Record<string, unknown>;
+    const props = built.schema.properties as Record<string, Record<string, unknown>>;
     assert.deepEqual(Object.keys(props).sort(), ['__proto__', 'constructor']);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    assert.equal((props.constructor as Record<string, unknown>).type, 'integer');
-    assert.equal(typeof (props.__proto__ as Record<string, unknown>)[OPEN], 'boolean');
+    assert.equal(Object.getOwnPropertyDescriptor(props, 'constructor')?.value.type, 'integer');
+    assert.equal(Object.getOwnPropertyDescriptor(props, '__proto__')?.value[OPEN], true);
   });
 });
