@@ -51,6 +51,7 @@ const MAX_REDIRECTS = 5;
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
+    if (u.username === '' && u.password === '') return url;
     u.username = '';
     u.password = '';
     return u.toString();

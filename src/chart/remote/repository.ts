@@ -73,7 +73,9 @@ async function readIndexEntries(target: RepositoryTarget, name: string, options:
     const urls = Array.isArray(e['urls']) ? e['urls'].filter((u): u is string => typeof u === 'string') : [];
     const version = e['version'] === undefined || e['version'] === null ? '' : String(e['version']);
     if (version === '' || urls.length === 0) return [];
-    return [{ version, urls, ...(typeof e['digest'] === 'string' ? { digest: e['digest'] } : {}) }];
+    // A digest YAML reads as a number (all digits) is still a digest: compare it as text.
+    const digest = e['digest'] === undefined || e['digest'] === null ? undefined : String(e['digest']);
+    return [{ version, urls, ...(digest ? { digest } : {}) }];
   });
 }
 

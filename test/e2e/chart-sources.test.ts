@@ -1,0 +1,460 @@
+/**
+ * Charts from anywhere, end to end through the built CLI, against real servers on 127.0.0.1: a chart
+ * repository served by node over charts packaged by the pinned helm (plain HTTP, HTTPS with a test
+ * CA, basic auth), the Distribution registry for oci:// (anonymous over HTTP, htpasswd over TLS),
+ * dependencies (file://, repository, unreachable, --offline) with Chart.lock checked against helm's
+ * own, hostile archives through the CLI, timeouts and retries.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { runCli, tempDir, type CliResult } from '../support/cli.js';
+import { cliPath } from '../support/paths.js';
+import { helm, helmPath } from '../support/tools.js';
+import { freePort, makeTestCa, registryUnavailable, serveChartRepo, startRegistry, type RunningServer, type TestCa } from '../support/servers.js';
+import { chartTgz, gzipBomb, HOSTILE_ARCHIVES } from '../fixtures/hostile/build.js';
+
+/** Runs the CLI with `input` on stdin (for --password-stdin). */
+function runCliWithInput(args: readonly string[], input: string, options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+    delete env['CI'];
+    delete env['FORCE_COLOR'];
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdin.end(input);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr }); });
+  });
+}
+
+function ok(r: CliResult): void {
+  assert.equal(r.code, 0, `exit ${r.code}\nstderr:\n${r.stderr}`);
+}
+
+/** One error line naming the problem; exit 1; nothing written in cwd. */
+function refused(r: CliResult, cwd: string, message: RegExp): void {
+  assert.equal(r.code, 1, r.stderr);
+  const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
+  assert.equal(errors.length, 1, r.stderr);
+  assert.match(errors[0]!, message);
+  assert.deepEqual(readdirSync(cwd).filter((f) => f !== '.home'), [], 'nothing written');
+}
+
+interface ProjectRecord { name: string; version: string; source: string; sourceType: string; digest: string }
+function projectRecord(project: string): ProjectRecord {
+  const doc = yaml.load(readFileSync(join(project, 'PROJECT'), 'utf8')) as { plugins: Record<string, { chart: ProjectRecord }> };
+  return doc.plugins['helm-chart.create-helm-operator.dev/v1alpha1']!.chart;
+}
+
+/** An environment whose Helm and docker configs are empty temp folders (never the developer's own). */
+function isolatedEnv(cwd: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const home = join(cwd, '.home');
+  mkdirSync(home, { recursive: true });
+  return { HOME: home, HELM_CONFIG_HOME: join(home, 'helm'), DOCKER_CONFIG: join(home, 'docker'), XDG_CONFIG_HOME: '', HELM_REPOSITORY_CONFIG: '', HELM_REGISTRY_CONFIG: '', ...extra };
+}
+
+const asyncHelmHome = tempDir('cho-helm-async-');
+/**
+ * The pinned helm, without blocking: the repository servers run in this process, so a helm that talks
+ * to them must not be run with spawnSync.
+ */
+function helmAsync(args: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, HELM_CACHE_HOME: join(asyncHelmHome, 'cache'), HELM_CONFIG_HOME: join(asyncHelmHome, 'config'), HELM_DATA_HOME: join(asyncHelmHome, 'data') };
+    const child = spawn(helmPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }));
+  });
+}
+
+function must(r: { status: number; stdout: string; stderr: string }, what: string): string {
+  assert.equal(r.status, 0, `${what}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Packages `helm create <name>` at the given versions into `repoDir`. */
+function packageCharts(scratch: string, repoDir: string, name: string, versions: readonly string[]): void {
+  must(helm(['create', join(scratch, name)]), 'helm create');
+  for (const v of versions) must(helm(['package', join(scratch, name), '--version', v, '-d', repoDir]), 'helm package');
+}
+
+const fixtures = tempDir('cho-sources-');
+const repoDir = join(fixtures, 'repo');
+const scratch = join(fixtures, 'scratch');
+let ca: TestCa;
+let plain: RunningServer;
+let secure: RunningServer;
+let authed: RunningServer;
+
+before(() => {
+  mkdirSync(repoDir, { recursive: true });
+  mkdirSync(scratch, { recursive: true });
+  packageCharts(scratch, repoDir, 'web', ['0.1.0', '0.1.5', '0.2.0', '1.0.0-rc.1', '1.0.0']);
+  must(helm(['repo', 'index', repoDir]), 'helm repo index');
+  ca = makeTestCa(join(fixtures, 'ca'));
+});
+
+before(async () => {
+  plain = await serveChartRepo(repoDir);
+  secure = await serveChartRepo(repoDir, { tls: ca });
+  authed = await serveChartRepo(repoDir, { tls: ca, auth: { username: 'alice', password: 's3cret' } });
+});
+
+after(async () => {
+  await Promise.all([plain?.close(), secure?.close(), authed?.close()]);
+});
+
+describe('HTTP chart repositories', () => {
+  test('--repo picks the highest version matching a Helm range (commas, ||) and records it in PROJECT', async () => {
+    const cwd = tempDir();
+    const r = await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web', '--chart-version', '>=0.1.0, <1.0.0 || 3.x', '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) });
+    ok(r);
+    const record = projectRecord(join(cwd, 'project'));
+    assert.equal(record.version, '0.2.0');
+    assert.equal(record.sourceType, 'repository');
+    assert.equal(record.source, `${secure.url}/web-0.2.0.tgz`);
+    assert.match(record.digest, /^sha256:[a-f0-9]{64}$/);
+    assert.ok(existsSync(join(cwd, 'project', 'helm-charts', 'web', 'Chart.yaml')));
+    assert.match(r.stderr, /downloaded https:\/\/127\.0\.0\.1:\d+\/web-0\.2\.0\.tgz/, 'progress on stderr (plain lines without a TTY)');
+  });
+
+  test('no range: the highest release (pre-releases only when the range asks)', async () => {
+    const cwd = tempDir();
+    ok(await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web', '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) }));
+    assert.equal(projectRecord(join(cwd, 'project')).version, '1.0.0');
+    const cwd2 = tempDir();
+    ok(await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web', '--chart-version', '1.0.0-rc.1', '--ca-file', ca.caFile], { cwd: cwd2, env: isolatedEnv(cwd2) }));
+    assert.equal(projectRecord(join(cwd2, 'project')).version, '1.0.0-rc.1');
+  });
+
+  test('a range nothing matches names the versions there are', async () => {
+    const cwd = tempDir();
+    const r = await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web', '--chart-version', '~5.1', '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) });
+    refused(r, cwd, /no version of "web" matches "~5\.1" \(the repository has /);
+  });
+
+  test('a chart the repository lacks, and an invalid range, are one-line errors', async () => {
+    const cwd = tempDir();
+    refused(await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'nope', '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) }), cwd,
+      /index\.yaml: the repository has no chart named "nope"/);
+    refused(await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web', '--chart-version', '>>1'], { cwd, env: isolatedEnv(cwd) }), cwd,
+      /^error: --chart-version: ">>1" is not a version range/);
+  });
+
+  test('plain HTTP is refused without --plain-http, and works with it', async () => {
+    const cwd = tempDir();
+    refused(await runCli(['project', '--yes', '--repo', plain.url, '--chart', 'web'], { cwd, env: isolatedEnv(cwd) }), cwd,
+      /^error: http:\/\/127\.0\.0\.1:\d+\/index\.yaml: plain HTTP is refused$/);
+    ok(await runCli(['project', '--yes', '--repo', plain.url, '--chart', 'web', '--chart-version', '0.1.0', '--plain-http'], { cwd, env: isolatedEnv(cwd) }));
+    assert.equal(projectRecord(join(cwd, 'project')).version, '0.1.0');
+  });
+
+  test('TLS: an unknown CA is refused with a hint; --insecure-skip-tls-verify skips the check', async () => {
+    const cwd = tempDir();
+    const r = await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web'], { cwd, env: isolatedEnv(cwd) });
+    refused(r, cwd, /index\.yaml: TLS verification failed \(/);
+    assert.match(r.stderr, /hint: pass --ca-file/);
+    ok(await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web', '--insecure-skip-tls-verify'], { cwd, env: isolatedEnv(cwd) }));
+  });
+
+  test('basic auth with --username and --password-stdin; a wrong password is refused', async () => {
+    const cwd = tempDir();
+    const wrong = await runCliWithInput(['project', '--yes', '--repo', authed.url, '--chart', 'web', '--ca-file', ca.caFile, '--username', 'alice', '--password-stdin'], 'wrong\n', { cwd, env: isolatedEnv(cwd) });
+    refused(wrong, cwd, /index\.yaml: repository index: access denied \(HTTP 401\)$/);
+    assert.ok(!wrong.stderr.includes('wrong'), 'the password is never printed');
+    const none = await runCli(['project', '--yes', '--repo', authed.url, '--chart', 'web', '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) });
+    refused(none, cwd, /access denied \(HTTP 401\)/);
+    const right = await runCliWithInput(['project', '--yes', '--repo', authed.url, '--chart', 'web', '--ca-file', ca.caFile, '--username', 'alice', '--password-stdin'], 's3cret\n', { cwd, env: isolatedEnv(cwd) });
+    ok(right);
+    assert.equal(projectRecord(join(cwd, 'project')).version, '1.0.0');
+  });
+
+  test('<repo>/<chart> reads the URL, credentials and CA that `helm repo add` saved', async () => {
+    const cwd = tempDir();
+    const env = isolatedEnv(cwd);
+    const config = join(cwd, '.home', 'repositories.yaml');
+    // The pinned helm writes the entry, as a user would.
+    must(await helmAsync(['repo', 'add', 'mine', authed.url, '--username', 'alice', '--password', 's3cret', '--ca-file', ca.caFile, '--repository-config', config, '--repository-cache', join(cwd, '.home', 'cache')]), 'helm repo add');
+    const r = await runCli(['project', '--yes', '--chart', 'mine/web', '--chart-version', '^0.1'], { cwd, env: { ...env, HELM_REPOSITORY_CONFIG: config } });
+    ok(r);
+    assert.equal(projectRecord(join(cwd, 'project')).version, '0.1.5');
+    const missing = tempDir();
+    refused(await runCli(['project', '--yes', '--chart', 'other/web'], { cwd: missing, env: { ...isolatedEnv(missing), HELM_REPOSITORY_CONFIG: config } }), missing,
+      /^error: --chart other\/web: no such file or directory$/);
+  });
+
+  test('an https:// URL of a packaged chart', async () => {
+    const cwd = tempDir();
+    ok(await runCli(['project', '--yes', '--chart', `${secure.url}/web-0.1.5.tgz`, '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) }));
+    const record = projectRecord(join(cwd, 'project'));
+    assert.equal(record.sourceType, 'url');
+    assert.equal(record.source, `${secure.url}/web-0.1.5.tgz`);
+    assert.equal(record.version, '0.1.5');
+  });
+
+  test('an archive whose digest differs from the index is refused', async () => {
+    const dir = join(fixtures, 'tampered');
+    cpSync(repoDir, dir, { recursive: true });
+    const index = readFileSync(join(dir, 'index.yaml'), 'utf8');
+    writeFileSync(join(dir, 'index.yaml'), index.replace(/digest: [a-f0-9]{64}/g, `digest: ${'f'.repeat(64)}`));
+    const server = await serveChartRepo(dir, { tls: ca });
+    try {
+      const cwd = tempDir();
+      refused(await runCli(['project', '--yes', '--repo', server.url, '--chart', 'web', '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) }), cwd,
+        /web-1\.0\.0\.tgz: digest sha256:[a-f0-9]{64} does not match the repository index \(sha256:f{64}\); refusing the archive$/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a transient 503 is retried', async () => {
+    const server = await serveChartRepo(repoDir, { tls: ca, failFirst: true });
+    try {
+      const cwd = tempDir();
+      ok(await runCli(['project', '--yes', '--repo', server.url, '--chart', 'web', '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) }));
+      assert.deepEqual(server.requests.filter((q) => q.endsWith('index.yaml')).length, 2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a server that never answers times out with a clear message', async () => {
+    const sockets: import('node:net').Socket[] = [];
+    const silent: Server = createServer((s) => { sockets.push(s); });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const cwd = tempDir();
+      const start = Date.now();
+      const r = await runCli(['project', '--yes', '--repo', `http://127.0.0.1:${port}`, '--chart', 'web', '--plain-http', '--timeout', '0.5'], { cwd, env: isolatedEnv(cwd) });
+      refused(r, cwd, /index\.yaml: timed out after 0\.5s without an answer$/);
+      assert.match(r.stderr, /hint: check the network, or raise --timeout/);
+      assert.ok(Date.now() - start < 15_000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+  });
+
+  test('--offline refuses anything remote, naming it', async () => {
+    const cwd = tempDir();
+    refused(await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web', '--offline'], { cwd, env: isolatedEnv(cwd) }), cwd,
+      /^error: https:\/\/127\.0\.0\.1:\d+\/index\.yaml: --offline refuses to fetch anything remote$/);
+    refused(await runCli(['project', '--yes', '--chart', 'oci://127.0.0.1:1/charts/web:1.0.0', '--offline'], { cwd, env: isolatedEnv(cwd) }), cwd,
+      /^error: oci:\/\/127\.0\.0\.1:1\/charts\/web: --offline refuses to fetch anything remote$/);
+  });
+});
+
+describe('dependencies', () => {
+  /** A chart `app` depending on a file:// chart and on `web` from the HTTPS repository. */
+  function appChart(root: string, repoUrl: string, extraDeps = ''): string {
+    must(helm(['create', join(root, 'lib')]), 'helm create lib');
+    const app = join(root, 'app');
+    must(helm(['create', app]), 'helm create app');
+    const chartYaml = readFileSync(join(app, 'Chart.yaml'), 'utf8');
+    writeFileSync(join(app, 'Chart.yaml'), `${chartYaml}dependencies:
+  - name: lib
+    version: ">=0.1.0"
+    repository: file://../lib
+  - name: web
+    version: "~0.1.0"
+    repository: ${repoUrl}
+    alias: frontend
+    condition: frontend.enabled
+${extraDeps}`);
+    writeFileSync(join(app, 'values.yaml'), `${readFileSync(join(app, 'values.yaml'), 'utf8')}\nfrontend:\n  enabled: true\n`);
+    return app;
+  }
+
+  test('file:// and repository dependencies are vendored, and Chart.lock matches helm dependency update', async () => {
+    const root = tempDir('cho-deps-');
+    const app = appChart(root, secure.url);
+    const cwd = tempDir();
+    const r = await runCli(['project', '--yes', '--chart', app, '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) });
+    ok(r);
+    assert.doesNotMatch(r.stderr, /not vendored/);
+    const vendored = join(cwd, 'project', 'helm-charts', 'app');
+    assert.ok(existsSync(join(vendored, 'charts', 'lib', 'Chart.yaml')), 'file:// dependency as files under charts/lib/');
+    assert.ok(existsSync(join(vendored, 'charts', 'web-0.1.5.tgz')), 'repository dependency as the .tgz');
+    assert.deepEqual(readFileSync(join(vendored, 'charts', 'web-0.1.5.tgz')), readFileSync(join(repoDir, 'web-0.1.5.tgz')));
+
+    // helm itself, on a copy of the chart: add the repository, update dependencies, compare the lock.
+    const copy = join(root, 'copy');
+    cpSync(join(root, 'app'), join(copy, 'app'), { recursive: true });
+    cpSync(join(root, 'lib'), join(copy, 'lib'), { recursive: true });
+    const config = join(root, 'repositories.yaml');
+    const cache = join(root, 'cache');
+    must(await helmAsync(['repo', 'add', 'local', secure.url, '--ca-file', ca.caFile, '--repository-config', config, '--repository-cache', cache]), 'helm repo add');
+    must(await helmAsync(['dependency', 'update', join(copy, 'app'), '--repository-config', config, '--repository-cache', cache]), 'helm dependency update');
+    const ours = yaml.load(readFileSync(join(vendored, 'Chart.lock'), 'utf8')) as Record<string, unknown>;
+    const helms = yaml.load(readFileSync(join(copy, 'app', 'Chart.lock'), 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(ours['dependencies'], helms['dependencies']);
+    assert.equal(ours['digest'], helms['digest'], 'Helm computes the same lock digest');
+
+    // The vendored chart is complete: helm renders it without fetching anything.
+    const rendered = helm(['template', 'x', vendored]);
+    assert.equal(rendered.status, 0, rendered.stderr);
+    assert.match(rendered.stdout, /# Source: app\/charts\/frontend\/templates\/deployment\.yaml|# Source: app\/charts\/web\/templates\/deployment\.yaml/);
+    assert.match(rendered.stdout, /# Source: app\/charts\/lib\/templates\/deployment\.yaml/);
+  });
+
+  test('a file:// dependency that does not exist is an error naming it', async () => {
+    const root = tempDir('cho-deps-');
+    const app = appChart(root, secure.url, '  - name: ghost\n    version: 1.0.0\n    repository: file://../ghost\n');
+    const cwd = tempDir();
+    refused(await runCli(['project', '--yes', '--chart', app, '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) }), cwd,
+      /app\/Chart\.yaml: dependency "ghost": file:\/\/\.\.\/ghost does not exist \(looked for .*\/ghost\)$/);
+  });
+
+  test('an unreachable repository degrades to a warning naming the dependency; the project is still generated', async () => {
+    const root = tempDir('cho-deps-');
+    const port = await freePort();
+    const app = appChart(root, `https://127.0.0.1:${port}/charts`);
+    const cwd = tempDir();
+    const r = await runCli(['project', '--yes', '--chart', app], { cwd, env: isolatedEnv(cwd) });
+    ok(r);
+    assert.match(r.stderr, /warning: could not fetch dependency "web": https:\/\/127\.0\.0\.1:\d+\/charts\/index\.yaml: cannot reach the server \(ECONNREFUSED\)/);
+    assert.match(r.stderr, /dependencies not vendored in charts\/: web/);
+    const vendored = join(cwd, 'project', 'helm-charts', 'app');
+    assert.ok(existsSync(join(vendored, 'charts', 'lib', 'Chart.yaml')), 'the file:// dependency is still vendored');
+    assert.ok(!existsSync(join(vendored, 'Chart.lock')), 'no lock is written while a dependency is missing');
+  });
+
+  test('--offline vendors file:// dependencies and warns naming the remote ones', async () => {
+    const root = tempDir('cho-deps-');
+    const app = appChart(root, secure.url);
+    const cwd = tempDir();
+    const r = await runCli(['project', '--yes', '--chart', app, '--offline'], { cwd, env: isolatedEnv(cwd) });
+    ok(r);
+    assert.match(r.stderr, /warning: --offline: not fetching dependencies web \(https:\/\/127\.0\.0\.1:\d+\)/);
+    assert.ok(existsSync(join(cwd, 'project', 'helm-charts', 'app', 'charts', 'lib', 'Chart.yaml')));
+  });
+
+  test('a dependency version the repository lacks is an error, not a warning', async () => {
+    const root = tempDir('cho-deps-');
+    const app = appChart(root, secure.url, '  - name: web\n    version: "9.9.9"\n    repository: ' + secure.url + '\n    alias: other\n');
+    // The duplicate name keeps the first entry's range; make a chart whose only remote dep is unsatisfiable.
+    writeFileSync(join(app, 'Chart.yaml'), readFileSync(join(app, 'Chart.yaml'), 'utf8').replace('"~0.1.0"', '"9.9.9"'));
+    const cwd = tempDir();
+    refused(await runCli(['project', '--yes', '--chart', app, '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd) }), cwd,
+      /no version of "web" matches "9\.9\.9"/);
+  });
+});
+
+describe('hostile archives through the CLI', () => {
+  for (const c of HOSTILE_ARCHIVES.slice(0, 6)) {
+    test(`--chart with ${c.name}: one line, exit 1, nothing written`, async () => {
+      const cwd = tempDir();
+      const dir = tempDir('cho-hostile-');
+      writeFileSync(join(dir, 'evil-0.1.0.tgz'), c.archive());
+      refused(await runCli(['project', '--yes', '--chart', join(dir, 'evil-0.1.0.tgz')], { cwd }), cwd, c.message);
+      assert.deepEqual(readdirSync(dir), ['evil-0.1.0.tgz'], 'nothing written beside the archive');
+    });
+  }
+
+  test('a gzip bomb stops at the default cap, and --max-chart-bytes names itself', async () => {
+    const cwd = tempDir();
+    const dir = tempDir('cho-hostile-');
+    writeFileSync(join(dir, 'bomb.tgz'), gzipBomb(4 * 1024 * 1024));
+    const r = await runCli(['project', '--yes', '--chart', join(dir, 'bomb.tgz'), '--max-chart-bytes', '1000000'], { cwd });
+    refused(r, cwd, /bomb\.tgz: unpacks to more than 1000000 bytes; raise --max-chart-bytes if it is genuine$/);
+  });
+
+  test('--max-chart-files caps a chart directory too; bad cap values are flag errors', async () => {
+    const cwd = tempDir();
+    const dir = tempDir('cho-hostile-');
+    writeFileSync(join(dir, 'demo.tgz'), chartTgz());
+    refused(await runCli(['project', '--yes', '--chart', join(dir, 'demo.tgz'), '--max-chart-files', '2'], { cwd }), cwd,
+      /demo\.tgz: holds more than 2 files; raise --max-chart-files if it is genuine$/);
+    refused(await runCli(['project', '--yes', '--max-chart-files', 'many'], { cwd }), cwd, /^error: --max-chart-files "NaN" is invalid/);
+  });
+});
+
+describe('OCI registries', { skip: registryUnavailable() }, () => {
+  test('anonymous over plain HTTP: by tag, by range, by digest', async (t) => {
+    const dir = tempDir('cho-registry-');
+    const registry = await startRegistry(dir);
+    t.after(() => registry.close());
+    for (const v of ['0.1.0', '0.2.0']) must(helm(['push', join(repoDir, `web-${v}.tgz`), `oci://${registry.host}/charts`, '--plain-http']), 'helm push');
+
+    const cwd = tempDir();
+    const r = await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:0.1.0`, '--plain-http'], { cwd, env: isolatedEnv(cwd) });
+    ok(r);
+    const record = projectRecord(join(cwd, 'project'));
+    assert.equal(record.sourceType, 'oci');
+    assert.equal(record.version, '0.1.0');
+    assert.match(record.source, new RegExp(`^oci://${registry.host.replace(/\./g, '\\.')}/charts/web:0\\.1\\.0@sha256:[a-f0-9]{64}$`));
+
+    const cwd2 = tempDir();
+    ok(await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web`, '--chart-version', '>=0.1, <1', '--plain-http'], { cwd: cwd2, env: isolatedEnv(cwd2) }));
+    assert.equal(projectRecord(join(cwd2, 'project')).version, '0.2.0');
+
+    const digest = record.source.slice(record.source.indexOf('@') + 1);
+    const cwd3 = tempDir();
+    ok(await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web@${digest}`, '--plain-http'], { cwd: cwd3, env: isolatedEnv(cwd3) }));
+    assert.equal(projectRecord(join(cwd3, 'project')).version, '0.1.0');
+
+    const cwd4 = tempDir();
+    refused(await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:7.0.0`, '--plain-http'], { cwd: cwd4, env: isolatedEnv(cwd4) }), cwd4,
+      /^error: http:\/\/127\.0\.0\.1:\d+\/v2\/charts\/web\/manifests\/7\.0\.0: manifest 7\.0\.0: not found \(HTTP 404\)$/);
+  });
+
+  test('htpasswd over TLS with a test CA: registry config, --password-stdin, wrong password', async (t) => {
+    const dir = tempDir('cho-registry-');
+    const registry = await startRegistry(dir, { tls: ca, users: { bob: 'hunter2' } });
+    t.after(() => registry.close());
+    const registryConfig = join(dir, 'registry-config.json');
+    must(helm(['registry', 'login', registry.host, '--username', 'bob', '--password', 'hunter2', '--ca-file', ca.caFile, '--registry-config', registryConfig]), 'helm registry login');
+    must(helm(['push', join(repoDir, 'web-1.0.0.tgz'), `oci://${registry.host}/charts`, '--ca-file', ca.caFile, '--registry-config', registryConfig]), 'helm push');
+
+    const cwd = tempDir();
+    const r = await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:1.0.0`, '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd, { HELM_REGISTRY_CONFIG: registryConfig }) });
+    ok(r);
+    assert.equal(projectRecord(join(cwd, 'project')).version, '1.0.0');
+
+    const cwd2 = tempDir();
+    ok(await runCliWithInput(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:1.0.0`, '--ca-file', ca.caFile, '--username', 'bob', '--password-stdin'], 'hunter2\n', { cwd: cwd2, env: isolatedEnv(cwd2) }));
+
+    const cwd3 = tempDir();
+    const wrong = await runCliWithInput(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:1.0.0`, '--ca-file', ca.caFile, '--username', 'bob', '--password-stdin'], 'nope\n', { cwd: cwd3, env: isolatedEnv(cwd3) });
+    refused(wrong, cwd3, /oci:\/\/127\.0\.0\.1:\d+\/charts\/web: access denied by the registry/);
+
+    const cwd4 = tempDir();
+    const anonymous = await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:1.0.0`, '--ca-file', ca.caFile], { cwd: cwd4, env: isolatedEnv(cwd4) });
+    refused(anonymous, cwd4, /access denied by the registry \(no credentials\)$/);
+    assert.match(anonymous.stderr, /hint: log in with `helm registry login`, or pass --username with --password-stdin/);
+
+    const cwd5 = tempDir();
+    refused(await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:1.0.0`], { cwd: cwd5, env: isolatedEnv(cwd5, { HELM_REGISTRY_CONFIG: registryConfig }) }), cwd5,
+      /TLS verification failed/);
+  });
+
+  test('an oci:// dependency is pulled and vendored as its .tgz', async (t) => {
+    const dir = tempDir('cho-registry-');
+    const registry = await startRegistry(dir);
+    t.after(() => registry.close());
+    must(helm(['push', join(repoDir, 'web-0.2.0.tgz'), `oci://${registry.host}/charts`, '--plain-http']), 'helm push');
+    const root = tempDir('cho-deps-');
+    const app = join(root, 'app');
+    must(helm(['create', app]), 'helm create');
+    writeFileSync(join(app, 'Chart.yaml'), `${readFileSync(join(app, 'Chart.yaml'), 'utf8')}dependencies:\n  - name: web\n    version: ">=0.1.0 <1.0.0"\n    repository: oci://${registry.host}/charts\n`);
+    const cwd = tempDir();
+    ok(await runCli(['project', '--yes', '--chart', app, '--plain-http'], { cwd, env: isolatedEnv(cwd) }));
+    assert.deepEqual(readFileSync(join(cwd, 'project', 'helm-charts', 'app', 'charts', 'web-0.2.0.tgz')), readFileSync(join(repoDir, 'web-0.2.0.tgz')));
+    const lock = yaml.load(readFileSync(join(cwd, 'project', 'helm-charts', 'app', 'Chart.lock'), 'utf8')) as { dependencies: unknown[] };
+    assert.deepEqual(lock.dependencies, [{ name: 'web', repository: `oci://${registry.host}/charts`, version: '0.2.0' }]);
+  });
+});

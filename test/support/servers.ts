@@ -1,0 +1,163 @@
+/**
+ * Real servers on loopback for the chart-source tests: a chart repository (a small node HTTP(S)
+ * server over a folder that `helm package` and `helm repo index` filled), a test CA made with
+ * openssl, and the CNCF Distribution registry (Debian's docker-registry) for OCI. Nothing listens
+ * beyond 127.0.0.1.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createNetServer } from 'node:net';
+import { join, normalize } from 'node:path';
+
+/** A CA and a server certificate for 127.0.0.1 / localhost, made by openssl in `dir`. */
+export interface TestCa { readonly caFile: string; readonly certFile: string; readonly keyFile: string }
+
+export function makeTestCa(dir: string): TestCa {
+  mkdirSync(dir, { recursive: true });
+  const p = (name: string): string => join(dir, name);
+  const run = (args: string[]): void => {
+    const r = spawnSync('openssl', args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${r.stderr}`);
+  };
+  writeFileSync(p('san.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n');
+  run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('ca.key'), '-out', p('ca.pem'), '-days', '2', '-subj', '/CN=cho test CA']);
+  run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('server.key'), '-out', p('server.csr'), '-subj', '/CN=127.0.0.1']);
+  run(['x509', '-req', '-in', p('server.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial', '-out', p('server.pem'), '-days', '2', '-extfile', p('san.cnf')]);
+  return { caFile: p('ca.pem'), certFile: p('server.pem'), keyFile: p('server.key') };
+}
+
+/** A running server: its base URL, the requests it saw, and how to stop it. */
+export interface RunningServer {
+  readonly url: string;
+  readonly requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the files of `dir` (index.yaml and .tgz) as a chart repository on 127.0.0.1. With `auth`,
+ * every request needs that basic auth; `tls` serves HTTPS; `failFirst` answers 503 to the first
+ * request for each path (to exercise retries).
+ */
+export function serveChartRepo(dir: string, options: { auth?: { username: string; password: string }; tls?: TestCa; failFirst?: boolean } = {}): Promise<RunningServer> {
+  const requests: string[] = [];
+  const failed = new Set<string>();
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.push(`${req.method} ${path}`);
+    if (options.auth) {
+      const expected = `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`;
+      if (req.headers.authorization !== expected) {
+        res.writeHead(401, { 'www-authenticate': 'Basic realm="charts"' }).end('unauthorized');
+        return;
+      }
+    }
+    if (options.failFirst && !failed.has(path)) {
+      failed.add(path);
+      res.writeHead(503).end('try again');
+      return;
+    }
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir) || !existsSync(file) || path.endsWith('/')) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-length': body.length, 'content-type': path.endsWith('.yaml') ? 'text/yaml' : 'application/gzip' }).end(body);
+  };
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: readFileSync(options.tls.certFile), key: readFileSync(options.tls.keyFile) }, handler)
+    : createHttpServer(handler);
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+        requests,
+        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+      });
+    });
+  });
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createNetServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Why the registry tests cannot run here, or undefined when they can. */
+export function registryUnavailable(): string | undefined {
+  if (!existsSync('/usr/bin/docker-registry')) return 'docker-registry is not installed (apt-get install -y docker-registry; .ci/run does this)';
+  if (spawnSync('htpasswd', ['-h']).error) return 'htpasswd is not installed (apt-get install -y apache2-utils; .ci/run does this)';
+  return undefined;
+}
+
+/** A running registry: host:port and how to stop it. */
+export interface RunningRegistry { readonly host: string; readonly log: () => string; close(): Promise<void> }
+
+/**
+ * Starts the CNCF Distribution registry on 127.0.0.1 with storage in `dir`. `users` turns on
+ * htpasswd (bcrypt, made by `htpasswd -B`) basic auth; `tls` serves HTTPS with the test CA's cert.
+ */
+export async function startRegistry(dir: string, options: { users?: Record<string, string>; tls?: TestCa } = {}): Promise<RunningRegistry> {
+  mkdirSync(join(dir, 'storage'), { recursive: true });
+  const port = await freePort();
+  const lines = [
+    'version: 0.1',
+    'log:', '  level: warn',
+    'storage:', `  filesystem:`, `    rootdirectory: ${join(dir, 'storage')}`,
+    'http:', `  addr: 127.0.0.1:${port}`,
+    ...(options.tls ? ['  tls:', `    certificate: ${options.tls.certFile}`, `    key: ${options.tls.keyFile}`] : []),
+  ];
+  if (options.users) {
+    const htpasswd = join(dir, 'htpasswd');
+    for (const [user, password] of Object.entries(options.users)) {
+      const r = spawnSync('htpasswd', ['-Bbn', user, password], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`htpasswd: ${r.stderr}`);
+      writeFileSync(htpasswd, r.stdout, { flag: 'a' });
+    }
+    lines.push('auth:', '  htpasswd:', '    realm: cho-test', `    path: ${htpasswd}`);
+  }
+  writeFileSync(join(dir, 'config.yml'), lines.join('\n') + '\n');
+  let log = '';
+  const child: ChildProcess = spawn('/usr/bin/docker-registry', ['serve', join(dir, 'config.yml')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (d: Buffer) => { log += d.toString(); });
+  child.stderr?.on('data', (d: Buffer) => { log += d.toString(); });
+  const host = `127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`docker-registry exited: ${log}`);
+    if (await canConnect(port)) break;
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`docker-registry did not listen on ${host}: ${log}`); }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    host,
+    log: () => log,
+    close: () => new Promise((done) => {
+      if (child.exitCode !== null) { done(); return; }
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    import('node:net').then(({ connect }) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => { socket.destroy(); resolve(true); });
+      socket.once('error', () => resolve(false));
+    }, () => resolve(false));
+  });
+}
