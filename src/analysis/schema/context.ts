@@ -3,6 +3,7 @@
  * (for the summary) and the JSON Schema keywords that had to be dropped (one note per file).
  */
 import type { Warning } from '../../diagnostics.js';
+import { compareStrings } from '../../util/compare.js';
 import { formatPath } from './node.js';
 
 /** Deepest nesting converted or inferred; deeper values are left open with a warning. */
@@ -69,9 +70,9 @@ export class SchemaContext {
 
   /** Turns the dropped-keyword counts into one warning per file, in a stable order. */
   flushDropNotes(): void {
-    for (const [file, notes] of [...this.drops].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [file, notes] of [...this.drops].sort(([a], [b]) => compareStrings(a, b))) {
       const list = [...notes]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => compareStrings(a, b))
         .map(([keyword, n]) => `${keyword} (${n.count}×, first at ${n.first})`);
       this.warn(`left out JSON Schema keywords a CRD schema cannot carry: ${list.join(', ')}`, file);
     }

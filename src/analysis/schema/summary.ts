@@ -2,6 +2,7 @@
  * The short account of a generated schema the CLI prints: where it came from, how many properties
  * it describes, and what was left open and why.
  */
+import { compareStrings } from '../../util/compare.js';
 import { isMap } from '../../util/yaml.js';
 import type { JSONSchemaProps } from './emit.js';
 
@@ -46,7 +47,7 @@ export function formatSchemaSummary(summary: SchemaSummary): string[] {
     paths.push(place.path);
     byReason.set(place.reason, paths);
   }
-  const reasons = [...byReason].sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : a > b ? 1 : 0));
+  const reasons = [...byReason].sort(([a, x], [b, y]) => y.length - x.length || compareStrings(a, b));
   for (const [reason, paths] of reasons) {
     const shown = paths.slice(0, SHOWN_PER_REASON).join(', ');
     const more = paths.length > SHOWN_PER_REASON ? ` (+${paths.length - SHOWN_PER_REASON} more)` : '';

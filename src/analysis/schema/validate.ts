@@ -13,6 +13,7 @@
 import { isMap } from '../../util/yaml.js';
 import type { JSONSchemaProps } from './emit.js';
 import { checkFormat } from './formats.js';
+import { jsonTypeOf } from './json-schema/keywords.js';
 import { formatPath } from './node.js';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -30,16 +31,8 @@ interface Mode {
   readonly root: boolean;
 }
 
-function jsonType(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (v instanceof Date) return 'string';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
-  return typeof v === 'object' ? 'object' : typeof v;
-}
-
 function fitsType(v: unknown, type: unknown): boolean {
-  const t = jsonType(v);
+  const t = jsonTypeOf(v);
   if (type === 'number') return t === 'number' || t === 'integer';
   return t === type;
 }
@@ -58,7 +51,7 @@ function check(v: unknown, s: unknown, path: string[], out: string[], mode: Mode
     }
     return;
   }
-  const t = jsonType(v);
+  const t = jsonTypeOf(v);
   if (s['x-kubernetes-int-or-string'] === true && t !== 'integer' && t !== 'string') {
     out.push(`${at}: Invalid value: "${t}": must be an integer or a string`);
     return;

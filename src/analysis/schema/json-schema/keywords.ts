@@ -52,10 +52,11 @@ export function mapType(type: unknown): TypeInfo {
   return { kind: 'any', nullable, mixed: rest };
 }
 
-/** The JSON type of a value, as JSON Schema names it. */
+/** The JSON type of a value, as JSON Schema names it (a YAML timestamp is a string). */
 export function jsonTypeOf(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'array';
+  if (value instanceof Date) return 'string';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
 }

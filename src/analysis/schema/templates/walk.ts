@@ -148,7 +148,7 @@ export function walkTemplate(source: string, file: string, usage: ValueUsage): v
     } else if (keyword === 'break' || keyword === 'continue') {
       // nothing read
     } else {
-      const declared = declaration(tokens) ?? assignment(tokens);
+      const declared = declaration(tokens) ?? declaration(tokens, '=');
       const pipeline = declared ? tokens.slice(2) : tokens;
       const bound = declared ? binding(pipeline) : undefined;
       if (bound?.kind === 'values') usage.read(bound.path);
@@ -158,16 +158,10 @@ export function walkTemplate(source: string, file: string, usage: ValueUsage): v
   }
 }
 
-/** `$x := …` → `$x`. */
-function declaration(tokens: readonly Token[]): string | undefined {
+/** `$x := …` (or `$x = …` with op `=`) → `$x`. */
+function declaration(tokens: readonly Token[], op: ':=' | '=' = ':='): string | undefined {
   const [a, b] = tokens;
-  return a?.kind === 'var' && a.chain.length === 0 && b?.kind === 'other' && b.text === ':=' ? a.name : undefined;
-}
-
-/** `$x = …` → `$x`. */
-function assignment(tokens: readonly Token[]): string | undefined {
-  const [a, b] = tokens;
-  return a?.kind === 'var' && a.chain.length === 0 && b?.kind === 'other' && b.text === '=' ? a.name : undefined;
+  return a?.kind === 'var' && a.chain.length === 0 && b?.kind === 'other' && b.text === op ? a.name : undefined;
 }
 
 /** Variables declared in a range/if header (`$i, $v := …`) shadow outer ones with an unknown value. */
