@@ -72,9 +72,9 @@ export class DocumentWalker {
       if (afterSep.length > 0) this.addLine(out, { parts: afterSep, line: line.line }, scope);
       return;
     }
-    if (head && 'text' in head && /^\s*#/.test(head.text)) return;
+    if (head && 'text' in head && isComment(head.text)) return;
     const indent = lineIndent(line);
-    out.push({ ...line, indent, scope });
+    out.push({ parts: line.parts, line: line.line, nindent: line.nindent, indent, scope });
     const action = indent === 0 ? soleAction(line.parts) : undefined;
     if (action && pipedIndent(action.expr) === 0) {
       for (const spliced of this.splices(action, scope)) out.push(...this.flatten(spliced));
@@ -113,6 +113,13 @@ export class DocumentWalker {
     this.fileScopes.set(key, scope);
     return scope;
   }
+}
+
+/** A YAML comment line (`# ...`): it never holds an object's fields. */
+function isComment(text: string): boolean {
+  let i = 0;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return text.charCodeAt(i) === 35;
 }
 
 /** A warning pointing at a printed line's template file and source line. */

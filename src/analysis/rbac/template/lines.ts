@@ -73,7 +73,8 @@ export function lineIndent(line: Line): number {
   let col = 0;
   for (const part of line.parts) {
     if (!('text' in part)) return col;
-    const lead = /^[ \t]*/.exec(part.text)![0].length;
+    let lead = 0;
+    while (part.text.charCodeAt(lead) === 32 || part.text.charCodeAt(lead) === 9) lead++;
     if (lead < part.text.length) return col + lead;
     col += part.text.length;
   }

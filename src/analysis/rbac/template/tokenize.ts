@@ -106,11 +106,17 @@ function applyTrims(raw: readonly (TextToken | RawAction)[]): Token[] {
     let text = token.text;
     let lineNo = token.line;
     if (before?.type === 'action' && before.trimRight) {
-      const trimmed = text.replace(/^\s+/, '');
-      lineNo += countNewlines(text, 0, text.length - trimmed.length);
-      text = trimmed;
+      let start = 0;
+      while (isSpace(text[start])) start++;
+      lineNo += countNewlines(text, 0, start);
+      text = text.slice(start);
     }
-    if (after?.type === 'action' && after.trimLeft) text = text.replace(/\s+$/, '');
+    if (after?.type === 'action' && after.trimLeft) {
+      // A loop, not /\s+$/: that regex is quadratic on long texts with many spaces (large CRDs).
+      let end = text.length;
+      while (end > 0 && isSpace(text[end - 1])) end--;
+      text = text.slice(0, end);
+    }
     if (text !== '') out.push({ type: 'text', text, line: lineNo });
   }
   return out;
