@@ -129,4 +129,13 @@ describe('infer from values.yaml: what was left open, and why', () => {
       { path: 'image.digest', reason: 'read by templates, not in values.yaml' },
     ]);
   });
+
+  it('warns, naming the template and line, when templates hand .Values on whole', () => {
+    const chart = chartOf({ 'values.yaml': 'a: 1\n', 'templates/t.yaml': lines('kind: ConfigMap', 'data: {{ include "all" .Values }}') });
+    assert.deepEqual(valuesSchema(chart).warnings, [{
+      file: 'templates/t.yaml',
+      line: 2,
+      message: 'hands .Values on as a whole, so which keys the chart reads cannot be seen; the CR spec accepts unknown keys',
+    }]);
+  });
 });

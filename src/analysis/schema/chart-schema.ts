@@ -54,7 +54,10 @@ function inferChart(
   const { usage } = analysis;
   const openAt = new Map<string, OpenRule>([['global', { reason: 'global values are shared with every subchart' }]]);
   const whole = usage.wholeAt([]);
-  if (whole) openAt.set('', { reason: `templates use .Values as a whole (${whole.file}:${whole.line})` });
+  if (whole) {
+    openAt.set('', { reason: `templates use .Values as a whole (${whole.file}:${whole.line})` });
+    ctx.warn('hands .Values on as a whole, so which keys the chart reads cannot be seen; the CR spec accepts unknown keys', whole.file, whole.line);
+  }
   for (const [key, reason] of missing) openAt.set(key, { reason, untyped: true });
   let node = inferValuesSchema(values, { ...analysis, ctx, base, openAt, reserved });
   for (const [key, reason] of missing) {

@@ -37,8 +37,8 @@ export class SchemaContext {
     for (const place of from.opens) if (isPrefix(path, place.path)) this.opens.push(place);
   }
 
-  warn(message: string, file?: string): void {
-    this.warnings.push(file === undefined ? { message } : { file, message });
+  warn(message: string, file?: string, line?: number): void {
+    this.warnings.push({ ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }), message });
   }
 
   /** Counts a JSON Schema keyword that the CRD schema leaves out. */
