@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// The CLI shim: maps argv to an exit code. The code lives in src/ (built to dist/ by `npm run build`).
-import { main } from '../dist/src/cli/main.js';
+// The CLI shim: maps argv to an exit code. The code lives in src/: in a checkout it runs from the tsc
+// build (dist/src/, `npm run build`); the published package ships only the esbuild bundle
+// (dist/bundle/, made by scripts/bundle.mjs at `npm pack`), which has the same layout.
+import { existsSync } from 'node:fs';
+
+const development = new URL('../dist/src/cli/main.js', import.meta.url);
+const entry = existsSync(development) ? development : new URL('../dist/bundle/src/cli/main.js', import.meta.url);
+const { main } = await import(entry.href);
 
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,

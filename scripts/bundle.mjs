@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// Builds the published bundle: dist/bundle/, self-contained (no runtime dependencies to install).
+//
+//   node scripts/bundle.mjs [--outdir <dir>] [--metafile <file>]
+//
+// Three entry points, laid out like the tsc build (dist/) so relative paths between them still hold:
+//   src/cli/main.js          what bin/create-helm-operator.js runs: flags, --help, --version
+//   src/cli/generate.js      loaded on demand by main: Yeoman and the engine
+//   generators/app/index.js  the app generator, for `yo <path to it>`
+// Code shared between them goes to chunks/. Splitting is what keeps --help fast: main.js holds
+// commander, chalk and flag checks only; Yeoman (most of the bytes) is read when a project is generated.
+//
+// Yeoman's run-time generator installer is left out. yeoman-environment's index pulls in fly-import
+// (which installs generators with npm's arborist/pacote), which-package-manager and execa, and
+// yeoman-generator pulls in simple-git (this.git), latest-version (addDependencies) and, through
+// inquirer, an external editor with iconv tables (the `editor` prompt). This tool never installs
+// generators, spawns a package manager, reads git config or asks for an editor prompt, so those
+// packages are replaced by stubs that throw a clear error if anything ever calls them.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({ options: { outdir: { type: 'string' }, metafile: { type: 'string' } } });
+const outdir = resolve(root, args.outdir ?? join('dist', 'bundle'));
+
+/** Packages replaced by stubs: every export throws when used (fly-import's repository is constructed eagerly, so it is a class). */
+const STUBBED = ['fly-import', 'which-package-manager', 'execa', 'simple-git', 'latest-version', '@inquirer/external-editor'];
+
+const STUB_RUNTIME = `
+const unavailable = (what) => () => {
+  throw new Error(what + ' is not part of the create-helm-operator bundle (it never installs generators or runs package managers)');
+};`;
+
+/** The names a module exports, read from the real module at build time so the stub matches it. */
+async function exportNames(file) {
+  try {
+    return Object.keys(await import(pathToFileURL(file).href)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  } catch {
+    return [];
+  }
+}
+
+async function stubSource(pkg, realFile) {
+  if (pkg === 'fly-import') {
+    // EnvironmentBase builds a FlyRepository in its constructor; it must construct, not throw.
+    return `${STUB_RUNTIME}
+export class FlyRepository {
+  constructor(options = {}) { this.repositoryPath = options.repositoryPath; }
+  install() { return unavailable('installing generators (fly-import)')(); }
+  verifyInstalledVersion() { return undefined; }
+}
+export const flyImport = unavailable('fly-import');
+export default flyImport;`;
+  }
+  const names = await exportNames(realFile);
+  if (names.length === 0) throw new Error(`bundle: cannot read the exports of ${pkg} to stub it`);
+  const lines = names.filter((n) => n !== 'default').map((n) => `export const ${n} = unavailable(${JSON.stringify(`${pkg} (${n})`)});`);
+  if (names.includes('default')) lines.push(`export default unavailable(${JSON.stringify(pkg)});`);
+  return `${STUB_RUNTIME}\n${lines.join('\n')}`;
+}
+
+/**
+ * Yeoman reads its own package.json at load time through paths relative to its module file, which do
+ * not exist inside a bundle. Each read is replaced by the value, taken from the installed package now.
+ * The build fails if a pattern no longer matches, so a Yeoman upgrade cannot silently break the bundle.
+ */
+function selfReads() {
+  return [
+    {
+      file: /[\\/]yeoman-environment[\\/]dist[\\/]environment-base\.js$/,
+      from: "require('../package.json').version",
+      to: (manifest) => JSON.stringify(manifest.version),
+    },
+    {
+      file: /[\\/]yeoman-environment[\\/]dist[\\/]module-lookup\.js$/,
+      from: "JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json')).toString()).name",
+      to: (manifest) => JSON.stringify(manifest.name),
+    },
+    {
+      file: /[\\/]yeoman-generator[\\/]dist[\\/]generator\.js$/,
+      from: "JSON.parse(readFileSync(pathJoin(_dirname, '../package.json'), 'utf8'))",
+      to: (manifest) => JSON.stringify({ version: manifest.version }),
+    },
+  ];
+}
+
+const yeomanForBundle = {
+  name: 'yeoman-for-bundle',
+  setup(b) {
+    const stubbed = new RegExp(`^(${STUBBED.map((p) => p.replace(/[/@-]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter: stubbed }, async (a) => {
+      if (a.pluginData?.real) return undefined;
+      // Resolved as esbuild would (ESM conditions, from the importer), to read the real export names.
+      const real = await b.resolve(a.path, { kind: a.kind, resolveDir: a.resolveDir, importer: a.importer, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'stub', pluginData: { pkg: a.path } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, async (a) => ({ contents: await stubSource(a.pluginData.pkg, a.path), loader: 'js' }));
+    const patches = selfReads();
+    const seen = new Set();
+    b.onLoad({ filter: /[\\/]yeoman-(environment|generator)[\\/]dist[\\/].*\.js$/ }, (a) => {
+      const patch = patches.find((p) => p.file.test(a.path));
+      if (!patch) return undefined;
+      const text = readFileSync(a.path, 'utf8');
+      if (!text.includes(patch.from)) throw new Error(`bundle: ${a.path} no longer contains ${patch.from}; update scripts/bundle.mjs`);
+      seen.add(patch);
+      // Every patched file is in <package>/dist/: its package.json is one folder up.
+      const manifest = JSON.parse(readFileSync(join(dirname(a.path), '..', 'package.json'), 'utf8'));
+      return { contents: text.replace(patch.from, patch.to(manifest)), loader: 'js' };
+    });
+    b.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      const missed = patches.filter((p) => !seen.has(p));
+      if (missed.length > 0) throw new Error(`bundle: patches not applied: ${missed.map((p) => p.from).join('; ')}`);
+    });
+  },
+};
+
+/** Package folder (inside node_modules) of a bundled input path, or undefined for our own sources. */
+function packageDirOf(input) {
+  const parts = input.split(/[\\/]/);
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) return undefined;
+  const take = parts[at + 1]?.startsWith('@') ? 3 : 2;
+  return parts.slice(0, at + take).join('/');
+}
+
+/** Licence texts of every third-party package in the bundle: MIT and friends require shipping them. */
+function thirdPartyNotices(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    if (/^[a-z-]+:/.test(input)) continue; // stubs (namespace:path), not shipped code
+    const dir = packageDirOf(input);
+    if (dir) dirs.add(dir);
+  }
+  const sections = [];
+  for (const dir of [...dirs].sort()) {
+    const abs = resolve(root, dir);
+    const manifest = JSON.parse(readFileSync(join(abs, 'package.json'), 'utf8'));
+    const licenceFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'license.md', 'LICENCE', 'LICENSE-MIT']
+      .map((n) => join(abs, n))
+      .find((p) => existsSync(p));
+    const text = licenceFile ? readFileSync(licenceFile, 'utf8').trim() : `License: ${manifest.license ?? 'see package'}`;
+    sections.push(`${manifest.name}@${manifest.version} (${manifest.license ?? 'unknown'})\n\n${text}`);
+  }
+  // Identical packages at several versions or paths would repeat; the name@version header keeps them apart.
+  return [...new Set(sections)].join('\n\n' + '-'.repeat(72) + '\n\n') + '\n';
+}
+
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/main.ts', 'src/cli/generate.ts', 'generators/app/index.ts'],
+  outbase: '.',
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.17',
+  chunkNames: 'chunks/[name]-[hash]',
+  minify: true,
+  // Error and class names are read at run time (prompt cancellation, Yeoman's checks): keep them.
+  keepNames: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  // Bundled CommonJS code calls require() for node built-ins; ES modules have no require of their own.
+  banner: { js: "import{createRequire as __cho_cr}from'node:module';const require=__cho_cr(import.meta.url);" },
+  plugins: [yeomanForBundle],
+});
+writeFileSync(join(outdir, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(result.metafile));
+if (args.metafile) writeFileSync(resolve(root, args.metafile), JSON.stringify(result.metafile));
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+process.stderr.write(`bundle: ${relative(root, outdir) || '.'} (${(bytes / 1024).toFixed(0)} KiB of JavaScript)\n`);
