@@ -86,18 +86,22 @@ describe('analyzeRbac: what the chart can create', () => {
     assert.deepEqual(a.warnings, []);
   });
 
-  it('loads objects printed from chart files with .Files.Get (literal and globbed)', () => {
+  it('loads objects printed from chart files with .Files.Get (literal, globbed, through tpl)', () => {
     const crd = (kind: string): string => lines('---', 'apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'spec:',
       '  group: example.com', '  names:', `    kind: ${kind}`, `    plural: ${kind.toLowerCase()}s`, '  scope: Namespaced');
     const a = analyze({
       'conf/crds/a.yaml': crd('Alpha'),
-      'conf/crds/b.yaml': crd('Beta'),
+      'conf/crds/b.yaml': `# {{ not a template: printed as is\n${crd('Beta')}`,
+      'conf/extra.yaml': lines('{{- if .Values.secret }}', 'apiVersion: v1', 'kind: Secret', '{{- end }}'),
+      'templates/extra.yaml': lines('{{ tpl (.Files.Get "conf/extra.yaml") . }}'),
       'templates/crds.yaml': lines('{{- range $path, $_ := .Files.Glob "conf/crds/*.yaml" }}', '{{ $.Files.Get $path }}', '{{- end }}'),
       'templates/one.yaml': lines('{{ .Files.Get "conf/crds/a.yaml" }}', '---', 'apiVersion: example.com/v1', 'kind: Beta'),
       'templates/cm.yaml': lines('apiVersion: v1', 'kind: ConfigMap', 'data:', '  x: {{ .Files.Get "conf/crds/a.yaml" | quote }}'),
     });
-    assert.deepEqual(chartResources(a), ['/configmaps', 'apiextensions.k8s.io/customresourcedefinitions', 'example.com/betas']);
+    assert.deepEqual(chartResources(a), ['/configmaps', '/secrets', 'apiextensions.k8s.io/customresourcedefinitions', 'example.com/betas']);
     assert.deepEqual(sourcesOn(a, 'apiextensions.k8s.io', 'customresourcedefinitions'), ['templates/crds.yaml', 'templates/one.yaml']);
+    assert.deepEqual(a.kinds.find((k) => k.kind === 'Secret')?.sources, ['templates/extra.yaml']);
+    assert.deepEqual(a.warnings, [], 'Beta is known from its CRD in conf/crds/b.yaml');
   });
 
   it('resolves apiVersions computed by helpers, Capabilities checks and values to their API group', () => {

@@ -86,8 +86,9 @@ export class DocumentWalker {
     const out: Scope[] = [];
     for (const name of includedNames(action.expr)) out.push(...(this.model.defines.get(name) ?? []));
     if (/\.Files\.Get\b/.test(action.expr) && !/\b(b64enc|toJson|quote|AsConfig|AsSecrets|sha256sum)\b/.test(action.expr)) {
+      const templated = /\btpl\b/.test(action.expr);
       for (const path of this.filesRead(action.expr, scope)) {
-        const file = this.fileScope(scope.unit, path);
+        const file = this.fileScope(scope.unit, path, templated);
         if (file) out.push(file);
       }
     }
@@ -103,13 +104,15 @@ export class DocumentWalker {
     return [...new Set(patterns.flatMap((p) => this.model.glob(scope.unit, p)))];
   }
 
-  private fileScope(unit: number, path: string): Scope | undefined {
-    const key = `${unit}:${path}`;
+  /** A chart file as printed: rendered as a template only when it goes through `tpl`. */
+  private fileScope(unit: number, path: string, templated: boolean): Scope | undefined {
+    const key = `${unit}:${templated}:${path}`;
     const cached = this.fileScopes.get(key);
     if (cached) return cached;
     const text = this.model.fileText(unit, path);
     if (text === undefined) return undefined;
-    const scope = parseTemplate(text, this.model.units[unit]!.prefix + path, unit).body;
+    const file = this.model.units[unit]!.prefix + path;
+    const scope = templated ? parseTemplate(text, file, unit).body : { file, unit, line: 1, tokens: [{ type: 'text' as const, text, line: 1 }] };
     this.fileScopes.set(key, scope);
     return scope;
   }
