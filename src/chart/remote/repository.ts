@@ -56,14 +56,31 @@ export async function fetchChartUrl(url: string, options: RemoteOptions, limits:
 
 interface IndexEntry { version: string; urls: string[]; digest?: string }
 
+// One run may need several charts from one repository (kube-prometheus-stack's dependencies): the
+// index is read once per URL and credentials, and an unreachable repository is tried once.
+const indexCache = new Map<string, Promise<unknown>>();
+
+async function readIndex(target: RepositoryTarget, indexUrl: string, options: RemoteOptions, limits: ChartLimits): Promise<unknown> {
+  const headers = authHeaders(target.credentials ?? options.credentials);
+  const key = `${indexUrl}\0${headers.authorization ?? ''}`;
+  let pending = indexCache.get(key);
+  if (!pending) {
+    pending = (async () => {
+      const res = await httpGet({ url: indexUrl, maxBytes: Math.max(limits.maxBytes, 64 * 1024 * 1024), headers, ...(target.tls ? { tls: target.tls } : {}) }, options);
+      assertOk(res, 'repository index');
+      return parseHelmYaml(res.body.toString('utf8'), redactUrl(indexUrl));
+    })();
+    indexCache.set(key, pending);
+  }
+  return pending;
+}
+
 /** Reads a repository's index.yaml and returns the entries for one chart. */
 async function readIndexEntries(target: RepositoryTarget, name: string, options: RemoteOptions, limits: ChartLimits): Promise<IndexEntry[]> {
   const indexUrl = `${target.url.replace(/\/+$/, '')}/index.yaml`;
   const shown = redactUrl(indexUrl);
   assertOnline(options, shown);
-  const res = await httpGet({ url: indexUrl, maxBytes: Math.max(limits.maxBytes, 64 * 1024 * 1024), headers: authHeaders(target.credentials ?? options.credentials), ...(target.tls ? { tls: target.tls } : {}) }, options);
-  assertOk(res, 'repository index');
-  const index = parseHelmYaml(res.body.toString('utf8'), shown);
+  const index = await readIndex(target, indexUrl, options, limits);
   if (!isMap(index) || !isMap(index['entries'])) throw new UserError(`${shown}: not a chart repository index (no "entries" map)`);
   const list = index['entries'][name];
   if (!Array.isArray(list) || list.length === 0) {

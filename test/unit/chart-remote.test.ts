@@ -1,0 +1,136 @@
+/**
+ * The pieces behind remote charts: Helm's range syntax, oci:// references, the user's Helm config,
+ * progress output, and Chart.lock digests compared with the pinned helm's own for file://
+ * dependencies with aliases, conditions, tags and import-values.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { UserError } from '../../src/diagnostics.js';
+import { pickHighest } from '../../src/chart/remote/versions.js';
+import { parseOciReference } from '../../src/chart/remote/oci.js';
+import { findHelmRepository, registryCredentials } from '../../src/chart/remote/helm-config.js';
+import { streamProgress, silentProgress } from '../../src/chart/remote/progress.js';
+import { vendorDependencies } from '../../src/chart/remote/dependencies.js';
+import { remoteOptions } from '../../src/chart/source.js';
+import { readChartDir } from '../../src/chart/read.js';
+import { DEFAULT_LIMITS } from '../../src/chart/limits.js';
+import { tempDir } from '../support/cli.js';
+import { helm } from '../support/tools.js';
+
+const VERSIONS = ['0.1.0', '0.1.5', '0.2.0', '1.0.0-rc.1', '1.0.0', '1.2.3', '2.0.0', 'v2.1', 'not-a-version'];
+
+const RANGES: ReadonlyArray<[string | undefined, string | undefined]> = [
+  [undefined, 'v2.1'],
+  ['*', 'v2.1'],
+  ['1.2.3', '1.2.3'],
+  ['=1.0.0', '1.0.0'],
+  ['^1', '1.2.3'],
+  ['~0.1', '0.1.5'],
+  ['0.1.x', '0.1.5'],
+  ['>=0.1.0, <1.0.0', '0.2.0'],
+  ['>= 0.1.0 , < 1.0.0', '0.2.0'],
+  ['>=1.0.0, !=1.2.3, <2', '1.0.0'],
+  ['<0.1.0 || ~1.2', '1.2.3'],
+  ['1.0.0 - 1.5.0', '1.2.3'],
+  ['>1.0.0-0, <1.0.0', '1.0.0-rc.1'],
+  ['1.0.0-rc.1', '1.0.0-rc.1'],
+  ['>=3', undefined],
+  ['~2.1', 'v2.1'],
+];
+
+for (const [range, expected] of RANGES) {
+  test(`range ${JSON.stringify(range)} picks ${expected ?? 'nothing'}`, () => {
+    assert.equal(pickHighest(VERSIONS, range, 'test'), expected);
+  });
+}
+
+test('a malformed range names where it came from', () => {
+  assert.throws(() => pickHighest(VERSIONS, '>>1', '--chart-version'), (e: unknown) => e instanceof UserError && /^--chart-version: ">>1" is not a version range/.test(e.message));
+});
+
+test('oci:// references: registry with port, nested path, tag, digest, + in tags', () => {
+  assert.deepEqual(parseOciReference('oci://127.0.0.1:5000/a/b/chart:1.2.3'), { registry: '127.0.0.1:5000', repository: 'a/b/chart', tag: '1.2.3' });
+  assert.deepEqual(parseOciReference('oci://reg.example/chart'), { registry: 'reg.example', repository: 'chart' });
+  assert.deepEqual(parseOciReference('oci://reg.example/chart:1.0.0+build.1'), { registry: 'reg.example', repository: 'chart', tag: '1.0.0_build.1' });
+  const digest = `sha256:${'a'.repeat(64)}`;
+  assert.deepEqual(parseOciReference(`oci://reg/x/chart@${digest}`), { registry: 'reg', repository: 'x/chart', digest });
+  for (const bad of ['oci://reg', 'oci://reg/Chart', `oci://reg/c@sha256:xyz`, 'https://reg/c']) {
+    assert.throws(() => parseOciReference(bad), (e: unknown) => e instanceof UserError && e.message.startsWith(`${bad}: not a valid OCI chart reference`), bad);
+  }
+});
+
+test('repositories.yaml and registry configs are read from the standard places and the env overrides', () => {
+  const home = tempDir('cho-home-');
+  mkdirSync(join(home, '.config', 'helm', 'registry'), { recursive: true });
+  writeFileSync(join(home, '.config', 'helm', 'repositories.yaml'), [
+    'apiVersion: ""', 'repositories:',
+    '- name: mine', '  url: https://charts.example.com/stable', '  username: u', '  password: p', '  caFile: /ca.pem', '  insecure_skip_tls_verify: false', '  pass_credentials_all: false',
+  ].join('\n'));
+  const env = { HOME: home };
+  assert.deepEqual(findHelmRepository('mine', env), {
+    url: 'https://charts.example.com/stable', credentials: { username: 'u', password: 'p' }, tls: { caFile: '/ca.pem' }, passCredentialsAll: false,
+  });
+  assert.equal(findHelmRepository('other', env), undefined);
+  assert.equal(findHelmRepository('mine', { HOME: home, HELM_REPOSITORY_CONFIG: join(home, 'none.yaml') }), undefined);
+
+  const auth = Buffer.from('bob:hunter2').toString('base64');
+  writeFileSync(join(home, '.config', 'helm', 'registry', 'config.json'), JSON.stringify({ auths: { '127.0.0.1:5000': { auth } } }));
+  assert.deepEqual(registryCredentials('127.0.0.1:5000', env), { username: 'bob', password: 'hunter2' });
+  mkdirSync(join(home, '.docker'));
+  writeFileSync(join(home, '.docker', 'config.json'), JSON.stringify({ auths: { 'https://ghcr.example': { auth: Buffer.from('carol:tok').toString('base64') } } }));
+  assert.deepEqual(registryCredentials('ghcr.example', env), { username: 'carol', password: 'tok' }, 'docker config.json is the fallback');
+  assert.equal(registryCredentials('other.example', env), undefined);
+});
+
+test('progress: a bar redrawn in place on a TTY, plain lines otherwise', () => {
+  const tty: string[] = [];
+  const task = streamProgress({ isTTY: true, write: (t: string) => tty.push(t) }).start('https://x/c.tgz', 1000);
+  task.advance(500);
+  task.done(1000);
+  assert.match(tty.join(''), /\r\x1b\[2Khttps:\/\/x\/c\.tgz \[#{12}\.{12}\] 50% 500 B/);
+  assert.match(tty.at(-1)!, /\[#{24}\] 100% 1000 B\n$/);
+  const plain: string[] = [];
+  const t2 = streamProgress({ isTTY: false, write: (t: string) => plain.push(t) }).start('https://x/c.tgz', undefined);
+  t2.advance(10);
+  t2.done(2048);
+  assert.deepEqual(plain, ['downloading https://x/c.tgz\n', 'downloaded https://x/c.tgz (2.0 KiB)\n']);
+});
+
+test('Chart.lock for file:// dependencies has the digest helm dependency update computes', async () => {
+  const root = tempDir('cho-lock-');
+  for (const name of ['alpha', 'beta']) assert.equal(helm(['create', join(root, name)]).status, 0);
+  const app = join(root, 'app');
+  assert.equal(helm(['create', app]).status, 0);
+  writeFileSync(join(app, 'Chart.yaml'), `${readFileSync(join(app, 'Chart.yaml'), 'utf8')}dependencies:
+  - name: alpha
+    version: ">=0.1.0 <1.0.0"
+    repository: file://../alpha
+    alias: first
+    condition: first.enabled,global.alpha
+    tags: [front, "<edge>"]
+    import-values:
+      - child: service
+        parent: importedService
+      - data
+  - name: beta
+    version: "0.1.0"
+    repository: "file://../beta"
+`);
+  const copy = join(root, 'copy');
+  for (const name of ['alpha', 'beta', 'app']) cpSync(join(root, name), join(copy, name), { recursive: true });
+  const r = helm(['dependency', 'update', join(copy, 'app')]);
+  assert.equal(r.status, 0, r.stderr);
+  const helms = yaml.load(readFileSync(join(copy, 'app', 'Chart.lock'), 'utf8')) as Record<string, unknown>;
+
+  const files = await vendorDependencies(await readChartDir(app), { limits: DEFAULT_LIMITS, remote: remoteOptions({ progress: silentProgress, env: {} }), baseDir: app });
+  const lock = files.files.find((f) => f.path === 'Chart.lock');
+  assert.ok(lock, 'a Chart.lock was written');
+  const ours = yaml.load(lock.data.toString('utf8')) as Record<string, unknown>;
+  assert.deepEqual(ours['dependencies'], helms['dependencies']);
+  assert.equal(ours['digest'], helms['digest']);
+  assert.ok(files.files.some((f) => f.path === 'charts/alpha/Chart.yaml'));
+  assert.ok(files.files.some((f) => f.path === 'charts/beta/templates/deployment.yaml'));
+});
