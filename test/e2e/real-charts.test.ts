@@ -51,11 +51,14 @@ for (const name of sharedChartNames()) {
     const renderable = renderableChart(join(sharedCharts, name));
     const objects = renderObjects(renderable.dir, [...renderable.sets, ...requiredSets(name)]);
     assert.ok(objects.length > 0);
+    // Resource names: from the CRDs the render itself carries, else the English plural of the kind.
+    const crdPlurals = new Map(objects.filter((o) => o.kind === 'CustomResourceDefinition')
+      .map((o) => [`${o.spec.group}/${o.spec.names.kind}`, String(o.spec.names.plural)]));
     for (const obj of objects) {
       if (/\btest(-success)?\b/.test(obj.metadata?.annotations?.['helm.sh/hook'] ?? '')) continue;
       const apiVersion = String(obj.apiVersion);
       const group = apiVersion.includes('/') ? apiVersion.split('/')[0]! : '';
-      const resource = pluralize(String(obj.kind)).toLowerCase();
+      const resource = crdPlurals.get(`${group}/${obj.kind}`) ?? pluralize(String(obj.kind)).toLowerCase();
       const rule = rules.find((x) => (x.apiGroups ?? []).includes(group) && (x.resources ?? []).includes(resource));
       assert.ok(rule, `${name}: no rule for ${resource} in group "${group}" (${apiVersion} ${obj.kind})`);
       for (const verb of WRITE_VERBS) assert.ok(rule.verbs.includes(verb), `${name}: ${group}/${resource} lacks ${verb}`);

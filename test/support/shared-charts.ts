@@ -4,7 +4,7 @@
  * kube-prometheus-stack lists four remote dependencies its charts/ folder lacks (no network here), so
  * it is rendered from a temp copy with those dependencies dropped and their conditions off.
  */
-import { cpSync, chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { tempDir } from './cli.js';
@@ -34,7 +34,8 @@ function makeWritable(dir: string): void {
 /** A directory helm can render: the shared chart itself, or a patched temp copy for missing dependencies. */
 export function renderableChart(chartDir: string): { dir: string; sets: string[] } {
   const chartYaml = yaml.load(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as { dependencies?: Array<{ name: string; condition?: string }> };
-  const present = new Set(readdirSync(join(chartDir, 'charts'), { withFileTypes: true }).map((e) => e.name.replace(/-\d.*\.tgz$/, '')));
+  const chartsDir = join(chartDir, 'charts');
+  const present = new Set(existsSync(chartsDir) ? readdirSync(chartsDir).map((n) => n.replace(/-\d.*\.tgz$/, '')) : []);
   const deps = chartYaml.dependencies ?? [];
   const missing = deps.filter((d) => !present.has(d.name));
   if (missing.length === 0) return { dir: chartDir, sets: [] };
