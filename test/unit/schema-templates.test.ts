@@ -36,6 +36,8 @@ const cases: { name: string; template: string; usage: string[] }[] = [
   { name: 'with through default binds dot too', template: '{{ with .Values.a | default dict }}{{ .x }}{{ end }}', usage: ['a', 'a.x (whole)'] },
   { name: 'dot inside range is unknown', template: '{{ range .Values.hosts }}{{ .name }}{{ end }}', usage: ['hosts (as-is)'] },
   { name: 'variables hold value paths', template: '{{ $svc := .Values.service }}{{ $svc.port }}{{ $svc = .Values.other }}{{ $svc.x }}', usage: ['other', 'other.x (whole)', 'service', 'service.port (whole)'] },
+  { name: 'variables end with their block', template: '{{ with .Values.a }}{{ $v := .b }}{{ end }}{{ $v.c }}', usage: ['a', 'a.b'] },
+  { name: 'file variables are not visible inside a define', template: '{{ $a := .Values.x }}{{ define "h" }}{{ $a.y }}{{ end }}{{ $a.z }}', usage: ['x', 'x.z (whole)'] },
   { name: 'deepCopy and default pass a value through', template: '{{ $v := deepCopy .Values.a }}{{ $v.b }}{{ $w := default dict .Values.c }}{{ $w.d }}', usage: ['a', 'a.b (whole)', 'c', 'c.d (whole)'] },
   { name: 'index with literal keys extends the path', template: '{{ (index .Values "redis-ha" "enabled") }}', usage: ['redis-ha', 'redis-ha.enabled (whole)'] },
   { name: 'root and dict contexts', template: '{{ $.Values.a }}{{ .context.Values.b }}{{ $root := . }}{{ $root.Values.c }}', usage: ['a (whole)', 'b (whole)', 'c (whole)'] },

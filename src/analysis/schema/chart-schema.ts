@@ -29,7 +29,9 @@ export function chartValuesSchema(chart: Chart, mode: 'auto' | 'infer', ctx: Sch
   let node = inferred;
   if (useSchema) {
     const converted = convertJsonSchema(chart.valuesSchema, ctx, `${chart.prefix}values.schema.json`, base);
-    node = supplement(converted, inferred, [...base], (path) => ctx.adoptOpen(scratch, path));
+    const adopted: (readonly string[])[] = [];
+    node = supplement(converted, inferred, [...base], (path) => adopted.push(path));
+    ctx.adoptOpen(scratch, adopted);
   }
   node = addSubcharts(node, chart, analysis, mode, ctx, base);
   for (const dep of chart.metadata.dependencies) {

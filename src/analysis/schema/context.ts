@@ -32,9 +32,12 @@ export class SchemaContext {
     this.opens.push({ path: [...path], reason });
   }
 
-  /** Takes over the open places another context recorded at or under `path`. */
-  adoptOpen(from: SchemaContext, path: readonly string[]): void {
-    for (const place of from.opens) if (isPrefix(path, place.path)) this.opens.push(place);
+  /** Takes over the open places another context recorded at or under any of `paths`. */
+  adoptOpen(from: SchemaContext, paths: readonly (readonly string[])[]): void {
+    const roots = new Set(paths.map(pathKey));
+    for (const place of from.opens) {
+      if (prefixKeys(place.path).some((k) => roots.has(k))) this.opens.push(place);
+    }
   }
 
   warn(message: string, file?: string, line?: number): void {
@@ -57,13 +60,12 @@ export class SchemaContext {
   openPlaces(): OpenPlace[] {
     const sorted = [...this.opens].sort((a, b) => a.path.length - b.path.length);
     const kept: { path: readonly string[]; reason: string }[] = [];
-    const seen = new Set<string>();
+    const keys = new Set<string>();
     for (const place of sorted) {
-      const key = `${place.reason}\u0000${place.path.join('\u0001')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const covered = kept.some((k) => k.reason === place.reason && isPrefix(k.path, place.path));
-      if (!covered) kept.push(place);
+      const covered = prefixKeys(place.path).some((k) => keys.has(`${place.reason}\u0000${k}`));
+      if (covered) continue;
+      keys.add(`${place.reason}\u0000${pathKey(place.path)}`);
+      kept.push(place);
     }
     return kept.map((p) => ({ path: formatPath(p.path), reason: p.reason }));
   }
@@ -80,6 +82,9 @@ export class SchemaContext {
   }
 }
 
-function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
-  return prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
+const pathKey = (path: readonly string[]): string => path.join('\u0001');
+
+/** Keys of the path and of each of its prefixes, the empty path included. */
+function prefixKeys(path: readonly string[]): string[] {
+  return Array.from({ length: path.length + 1 }, (_, i) => pathKey(path.slice(0, i)));
 }

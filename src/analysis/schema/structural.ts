@@ -74,6 +74,7 @@ function checkNode(s: Readonly<Record<string, unknown>>, path: string, level: Le
   }
   if (preserve !== undefined && preserve !== true) out.push(`${path}.x-kubernetes-preserve-unknown-fields: must be true or undefined`);
   if (intOrString && preserve === true) out.push(`${path}.x-kubernetes-preserve-unknown-fields: must be false if x-kubernetes-int-or-string is true`);
+  if (intOrString && embedded) out.push(`${path}.x-kubernetes-embedded-resource: must be false if x-kubernetes-int-or-string is true`);
   if (level === 'root' && s.nullable === true) out.push(`${path}.nullable: nullable cannot be true at the root`);
   if (s.uniqueItems === true) out.push(`${path}.uniqueItems: uniqueItems cannot be set to true since the runtime complexity becomes quadratic`);
   for (const bound of ['exclusiveMinimum', 'exclusiveMaximum']) {

@@ -10,21 +10,9 @@
  * an object only on positive evidence, so what is missed here leaves schemas open, never closed.
  */
 import { extractActions, type Token } from './actions.js';
+import { CTX, Scopes, UNKNOWN, type Binding } from './scope.js';
 import type { ValueUsage } from './usage.js';
 
-type Binding = { readonly kind: 'ctx' } | { readonly kind: 'values'; readonly path: readonly string[] } | { readonly kind: 'unknown' };
-
-interface Frame {
-  readonly kind: string;
-  dot: Binding;
-  readonly outerDot: Binding;
-  readonly vars: Map<string, Binding>;
-  /** A define body: variables of the enclosing file are not visible. */
-  readonly isolated: boolean;
-}
-
-const CTX: Binding = { kind: 'ctx' };
-const UNKNOWN: Binding = { kind: 'unknown' };
 /** Functions in an `if` test that hand a value on, so the value counts as used whole. */
 const PASSING_FNS = new Set(['include', 'tpl', 'toYaml', 'toJson', 'toPrettyJson', 'toRawJson', 'merge', 'mergeOverwrite', 'deepCopy', 'omit', 'pick', 'fromYaml', 'template', 'dict', 'list', 'keys', 'values']);
 /** Functions that write a value into the manifest as-is. */
@@ -40,17 +28,9 @@ type Use = 'test' | 'whole' | 'serialize' | 'tpl';
 
 /** Records the value paths one template reads. */
 export function walkTemplate(source: string, file: string, usage: ValueUsage): void {
-  const stack: Frame[] = [{ kind: 'file', dot: CTX, outerDot: CTX, vars: new Map(), isolated: true }];
-  const top = (): Frame => stack[stack.length - 1]!;
-  const lookup = (name: string): Binding => {
-    if (name === '$') return CTX;
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const found = stack[i]!.vars.get(name);
-      if (found) return found;
-      if (stack[i]!.isolated) break;
-    }
-    return UNKNOWN;
-  };
+  const scopes = new Scopes();
+  const top = () => scopes.top();
+  const lookup = (name: string): Binding => scopes.lookup(name);
   const resolve = (tok: Token): readonly string[] | undefined => {
     if (tok.kind !== 'field' && tok.kind !== 'var') return undefined;
     const at = tok.chain.lastIndexOf('Values');
@@ -106,45 +86,49 @@ export function walkTemplate(source: string, file: string, usage: ValueUsage): v
     return idents.some((n) => SERIALIZE_FNS.has(n)) ? 'serialize' : 'whole';
   };
   /** `with`/`else with` header: dot becomes the value when it is one; otherwise unknown. */
-  const enterWith = (frame: Frame, header: readonly Token[], line: number): void => {
+  const enterWith = (header: readonly Token[], line: number): void => {
     const declared = declaration(header);
     const pipeline = declared ? header.slice(2) : header;
     const bound = binding(pipeline);
     if (bound?.kind === 'values') usage.read(bound.path);
     else record(pipeline, useOf(pipeline, false), line);
-    frame.dot = bound ?? UNKNOWN;
-    if (declared) frame.vars.set(declared, frame.dot);
+    top().dot = bound ?? UNKNOWN;
+    if (declared) scopes.declare(declared, top().dot);
+  };
+  /** Variables declared in a range/if header (`$i, $v := …`) hold values not followed here. */
+  const declareAll = (tokens: readonly Token[]): void => {
+    const at = tokens.findIndex((t) => t.kind === 'other' && t.text === ':=');
+    for (const tok of tokens.slice(0, Math.max(at, 0))) if (tok.kind === 'var') scopes.declare(tok.name, UNKNOWN);
   };
 
   for (const { tokens, line } of extractActions(source)) {
     const head = tokens[0];
     const keyword = head?.kind === 'ident' ? head.name : undefined;
     const rest = tokens.slice(1);
-    const frame = top();
     if (keyword === 'end') {
-      if (stack.length > 1) stack.pop();
+      scopes.pop();
     } else if (keyword === 'else') {
       const second = rest[0];
-      frame.vars.clear();
+      const frame = top();
+      scopes.forgetTop();
       if (frame.kind === 'with') frame.dot = frame.outerDot;
-      if (second?.kind === 'ident' && second.name === 'with') enterWith(frame, rest.slice(1), line);
+      if (second?.kind === 'ident' && second.name === 'with') enterWith(rest.slice(1), line);
       else if (second?.kind === 'ident' && second.name === 'if') record(rest.slice(1), useOf(rest.slice(1), true), line);
     } else if (keyword === 'if') {
-      stack.push({ kind: 'if', dot: frame.dot, outerDot: frame.dot, vars: new Map(), isolated: false });
-      declareAll(rest, top(), UNKNOWN);
       record(rest, useOf(rest, true), line);
+      scopes.push('if', top().dot);
+      declareAll(rest);
     } else if (keyword === 'with') {
-      stack.push({ kind: 'with', dot: frame.dot, outerDot: frame.dot, vars: new Map(), isolated: false });
-      enterWith(top(), rest, line);
+      scopes.push('with', top().dot);
+      enterWith(rest, line);
     } else if (keyword === 'range') {
       record(rest, useOf(rest, false) === 'tpl' ? 'tpl' : 'serialize', line);
-      stack.push({ kind: 'range', dot: UNKNOWN, outerDot: frame.dot, vars: new Map(), isolated: false });
-      declareAll(rest, top(), UNKNOWN);
+      scopes.push('range', UNKNOWN);
+      declareAll(rest);
     } else if (keyword === 'define' || keyword === 'block') {
       const pipeline = rest.slice(1);
       if (keyword === 'block') record(pipeline, useOf(pipeline, false), line);
-      const dot = keyword === 'define' ? CTX : binding(pipeline) ?? UNKNOWN;
-      stack.push({ kind: 'define', dot, outerDot: dot, vars: new Map(), isolated: true });
+      scopes.push('define', keyword === 'define' ? CTX : binding(pipeline) ?? UNKNOWN);
     } else if (keyword === 'break' || keyword === 'continue') {
       // nothing read
     } else {
@@ -153,7 +137,8 @@ export function walkTemplate(source: string, file: string, usage: ValueUsage): v
       const bound = declared ? binding(pipeline) : undefined;
       if (bound?.kind === 'values') usage.read(bound.path);
       else record(pipeline, useOf(pipeline, false), line);
-      if (declared) assign(stack, declared, bound ?? UNKNOWN, tokens[1]?.kind === 'other' && tokens[1].text === ':=');
+      if (declared && tokens[1]?.kind === 'other' && tokens[1].text === ':=') scopes.declare(declared, bound ?? UNKNOWN);
+      else if (declared) scopes.assign(declared, bound ?? UNKNOWN);
     }
   }
 }
@@ -162,25 +147,6 @@ export function walkTemplate(source: string, file: string, usage: ValueUsage): v
 function declaration(tokens: readonly Token[], op: ':=' | '=' = ':='): string | undefined {
   const [a, b] = tokens;
   return a?.kind === 'var' && a.chain.length === 0 && b?.kind === 'other' && b.text === op ? a.name : undefined;
-}
-
-/** Variables declared in a range/if header (`$i, $v := …`) shadow outer ones with an unknown value. */
-function declareAll(tokens: readonly Token[], frame: Frame, value: Binding): void {
-  const at = tokens.findIndex((t) => t.kind === 'other' && t.text === ':=');
-  for (const tok of tokens.slice(0, Math.max(at, 0))) if (tok.kind === 'var') frame.vars.set(tok.name, value);
-}
-
-function assign(stack: Frame[], name: string, value: Binding, declare: boolean): void {
-  if (!declare) {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      if (stack[i]!.vars.has(name)) {
-        stack[i]!.vars.set(name, value);
-        return;
-      }
-      if (stack[i]!.isolated) break;
-    }
-  }
-  stack[stack.length - 1]!.vars.set(name, value);
 }
 
 /** True when the action renders something with tpl (Helm's tpl, or a helper named like bitnami's tplvalues). */
