@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Builds the published bundle: dist/bundle/, self-contained (no runtime dependencies to install).
 //
-//   node scripts/bundle.mjs [--outdir <dir>] [--metafile <file>]
+//   node scripts/bundle.mjs [--outdir <dir>] [--metafile <file>] [--readable]
+//
+// --readable skips minification (for CPU profiles with real function names).
 //
 // Three entry points, laid out like the tsc build (dist/) so relative paths between them still hold:
 //   src/cli/main.js          what bin/create-helm-operator.js runs: flags, --help, --version
@@ -23,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({ options: { outdir: { type: 'string' }, metafile: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { outdir: { type: 'string' }, metafile: { type: 'string' }, readable: { type: 'boolean', default: false } } });
 const outdir = resolve(root, args.outdir ?? join('dist', 'bundle'));
 
 /** Packages replaced by stubs: every export throws when used (fly-import's repository is constructed eagerly, so it is a class). */
@@ -163,7 +165,7 @@ const result = await build({
   platform: 'node',
   target: 'node20.17',
   chunkNames: 'chunks/[name]-[hash]',
-  minify: true,
+  minify: !args.readable,
   // Error and class names are read at run time (prompt cancellation, Yeoman's checks): keep them.
   keepNames: true,
   legalComments: 'none',
