@@ -13,7 +13,7 @@ import { resolveAnswers, type Question } from '../../src/options/answers.js';
 import { checkFlags } from '../../src/options/check-flags.js';
 import type { Answers, GenerateOptions } from '../../src/options/types.js';
 import { buildProject, type ProjectPlan } from '../../src/project/build.js';
-import { classifyFiles, type FileAction } from '../../src/project/stage.js';
+import { classifyFiles, settleConflicts, type FileAction } from '../../src/project/stage.js';
 import { reportPlan, type GenerationReport } from '../../src/project/report.js';
 
 /** Options the generator takes (from our CLI, from `yo helm-operator`, or from yeoman-test). */
@@ -140,7 +140,9 @@ export default class AppGenerator extends Generator {
     }
   }
 
-  end(): void {
-    this.settings.onReport?.(reportPlan(this.answers, this.plan, this.actions, this.settings.dryRun === true));
+  async end(): Promise<void> {
+    const dryRun = this.settings.dryRun === true;
+    const actions = dryRun ? this.actions : await settleConflicts(this.actions);
+    this.settings.onReport?.(reportPlan(this.answers, this.plan, actions, dryRun));
   }
 }

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import type { PlannedFile } from './build.js';
 
-export type FileStatus = 'create' | 'identical' | 'conflict' | 'keep';
+/**
+ * Before writing: create, identical, conflict (differs; `regenerate` policy) or keep (exists; `once`).
+ * After writing, a conflict is settled as overwrite (written) or skip (the user said no at the prompt).
+ */
+export type FileStatus = 'create' | 'identical' | 'conflict' | 'keep' | 'overwrite' | 'skip';
 
 /** What happens to one planned file. */
 export interface FileAction {
@@ -41,9 +45,16 @@ export async function classifyFiles(files: readonly PlannedFile[], directory: st
   }));
 }
 
-const LABELS: Record<FileStatus, string> = { create: 'create', identical: 'identical', conflict: 'conflict', keep: 'keep' };
+/** After the commit: each conflict becomes overwrite or skip, from what is now on disk. */
+export async function settleConflicts(actions: readonly FileAction[]): Promise<FileAction[]> {
+  return Promise.all(actions.map(async (a) => {
+    if (a.status !== 'conflict') return a;
+    const now = await readFile(a.target).catch(() => undefined);
+    return { ...a, status: now?.equals(toBuffer(a.file.content)) ? 'overwrite' : 'skip' };
+  }));
+}
 
 /** One line per file, `status path`, for --dry-run and the summary. */
 export function formatActions(actions: readonly FileAction[]): string[] {
-  return actions.map((a) => `${LABELS[a.status].padEnd(9)} ${a.file.path}`);
+  return actions.map((a) => `${a.status.padEnd(9)} ${a.file.path}`);
 }
