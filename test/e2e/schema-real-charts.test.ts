@@ -70,6 +70,9 @@ for (const name of charts) {
         const problems = files.flatMap((f) => validateAgainstSchema(cr(f.spec), result.schema).map((p) => `${f.label}: ${p}`));
         assert.deepEqual(problems, []);
       });
+      it(`--schema ${mode}: is small enough for the last-applied annotation of kubectl apply (256 KiB)`, () => {
+        assert.ok(Buffer.byteLength(JSON.stringify(result.schema)) < 256 * 1024 - 8 * 1024);
+      });
       it(`--schema ${mode}: says where it came from and what it left open`, () => {
         const lines = formatSchemaSummary(result.summary);
         assert.match(lines[0]!, mode === 'auto' && chart.valuesSchema !== undefined ? /values\.schema\.json/ : /values\.yaml/);

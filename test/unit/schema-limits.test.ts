@@ -2,7 +2,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_DEPTH, MAX_NODES } from '../../src/analysis/schema/context.js';
+import { SchemaContext } from '../../src/analysis/schema/context.js';
 import { buildCrdSchema, checkStructural } from '../../src/analysis/schema/index.js';
+import { clip, fitDescriptions } from '../../src/analysis/schema/size.js';
 import { OPEN, chartOf, convert, valuesSchema } from '../fixtures/schema/chart.js';
 
 /** Milliseconds `run` takes. */
@@ -83,5 +85,21 @@ describe('schema limits', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(Object.getOwnPropertyDescriptor(props, 'constructor')?.value.type, 'integer');
     assert.equal(Object.getOwnPropertyDescriptor(props, '__proto__')?.value[OPEN], true);
+  });
+
+  it('shortens descriptions until the CRD fits what kubectl apply can store', () => {
+    assert.equal(clip('First paragraph.\n\nSecond one.', 400), 'First paragraph.');
+    assert.equal(clip('one two three four', 12), 'one two…');
+    const long = 'word '.repeat(200).trim();
+    const spec = { type: 'object', description: long, properties: { a: { type: 'string', description: long } } };
+    const ctx = new SchemaContext();
+    fitDescriptions(spec, ctx, 700);
+    assert.equal(spec.description.length <= 160, true);
+    assert.equal(spec.properties.a.description.length <= 160, true);
+    assert.ok(Buffer.byteLength(JSON.stringify(spec)) <= 700);
+    assert.match(ctx.warnings[0]!.message, /descriptions were cut to their first paragraph and 160 characters/);
+    const small = { type: 'object', description: 'short' };
+    fitDescriptions(small, new SchemaContext(), 700);
+    assert.equal(small.description, 'short');
   });
 });

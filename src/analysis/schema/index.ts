@@ -10,6 +10,7 @@ import { chartValuesSchema } from './chart-schema.js';
 import { SchemaContext } from './context.js';
 import { crdRootSchema, schemalessObject } from './crd.js';
 import { emitSchema, type JSONSchemaProps } from './emit.js';
+import { fitDescriptions } from './size.js';
 import { countProperties, type SchemaSummary } from './summary.js';
 
 export type { JSONSchemaProps } from './emit.js';
@@ -46,6 +47,7 @@ export function buildCrdSchema(chart: Chart, mode: SchemaMode): CrdSchemaResult 
     ? built.node
     : { ...built.node, description: `Values for the ${chart.metadata.name} chart, merged over its values.yaml.` };
   const spec = emitSchema(node, ctx, { nullableProperties: true });
+  fitDescriptions(spec, ctx);
   ctx.flushDropNotes();
   return {
     schema: crdRootSchema(spec),
