@@ -3,8 +3,9 @@
  *
  * With `auto` and a values.schema.json, the converted schema is the authority; where it leaves an
  * object open (no additionalProperties: false) the keys values.yaml defines but the schema does
- * not are filled in from inference, and descriptions it lacks come from values.yaml comments.
- * Otherwise the schema is inferred. Each subchart's values get the subchart's own schema, widened
+ * not are filled in from inference, and descriptions it lacks come from values.yaml comments. Its
+ * closed objects stay as they are, even where templates read more keys: Helm validates values
+ * against the same schema and would refuse them. Otherwise the schema is inferred. Each subchart's values get the subchart's own schema, widened
  * by what the parent's values.yaml sets under its key; `global` joins every chart's `global`.
  */
 import type { Chart } from '../../chart/types.js';
