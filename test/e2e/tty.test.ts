@@ -1,0 +1,69 @@
+/**
+ * The CLI on a real terminal: `script` gives it a pseudo-terminal, and the test answers the prompts
+ * as a user would, by reading the screen and typing.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../support/cli.js';
+import { cliPath } from '../support/paths.js';
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+/** A CLI session on a pseudo-terminal: expect text on the screen, then type. */
+function terminal(args: string, cwd: string) {
+  const child = spawn('script', ['-qfec', `${process.execPath} ${cliPath} ${args}`, '/dev/null'], {
+    cwd, env: { ...process.env, NO_COLOR: '1', CI: '', TERM: 'xterm' }, stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let screen = '';
+  child.stdout.on('data', (d: Buffer) => { screen += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { screen += d.toString(); });
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    get screen() { return screen; },
+    exited,
+    async expect(pattern: RegExp, timeoutMs = 20_000): Promise<void> {
+      const start = Date.now();
+      while (!pattern.test(screen)) {
+        if (Date.now() - start > timeoutMs) { child.kill('SIGKILL'); throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`); }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    type(text: string): void { child.stdin.write(text); },
+  };
+}
+
+test('on a TTY it asks for what is missing, shows defaults, re-asks after a bad answer', { skip: !hasScript && 'no `script` command' }, async () => {
+  const cwd = tempDir();
+  const t = terminal('', cwd);
+  await t.expect(/Project directory/);
+  t.type('acme-operator\r');
+  await t.expect(/Kind \(Acme\)/);
+  t.type('\r');
+  await t.expect(/API group \(acme\)/);
+  t.type('\r');
+  await t.expect(/Domain \(my\.domain\)/);
+  t.type('Bad_Domain\r');
+  await t.expect(/--domain "Bad_Domain" is invalid/);
+  t.type('\x7f'.repeat(10) + 'acme.io\r');
+  await t.expect(/API version \(v1alpha1\)/);
+  t.type('\r');
+  await t.expect(/Project name \(acme-operator\)/);
+  t.type('\r');
+  assert.equal(await t.exited, 0, t.screen);
+  const project = readFileSync(join(cwd, 'acme-operator', 'PROJECT'), 'utf8');
+  assert.match(project, /^domain: acme\.io$/m);
+  assert.match(project, /kind: Acme/);
+});
+
+test('Ctrl-C at a prompt exits 130 and writes nothing', { skip: !hasScript && 'no `script` command' }, async () => {
+  const cwd = tempDir();
+  const t = terminal('newdir', cwd);
+  await t.expect(/Kind \(Newdir\)/);
+  t.type('\x03');
+  assert.equal(await t.exited, 130, t.screen);
+  assert.match(t.screen, /cancelled; nothing was written/);
+  assert.equal(existsSync(join(cwd, 'newdir')), false);
+});
