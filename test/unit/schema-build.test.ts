@@ -56,7 +56,7 @@ describe('buildCrdSchema: subcharts', () => {
     assert.deepEqual(Object.keys(web.properties as object).sort(), ['enabled', 'extraKey', 'global', 'service']);
     assert.equal(at(web, 'enabled').type, 'boolean');
     assert.equal(at(web, 'service', 'port').type, 'integer');
-    assert.deepEqual(Object.keys(at(web, 'service').properties as object).sort(), ['name', 'port', 'type']);
+    assert.deepEqual(Object.keys(at(web, 'service').properties as object).sort(), ['annotations', 'name', 'port', 'type']);
   });
 
   it('joins every chart’s global, keeps library and missing subcharts open, and reads library templates in the parent’s context', async () => {
@@ -81,6 +81,7 @@ describe('buildCrdSchema: subcharts', () => {
     assert.deepEqual(validateAgainstSchema(cr(chart.values), schema), []);
     assert.deepEqual(validateAgainstSchema(cr(read('ci/web-values.yaml')), schema), []);
     assert.deepEqual(validateAgainstSchema(cr({ web: read('charts/child/ci/port-values.yaml') }), schema), []);
+    assert.deepEqual(validateAgainstSchema(cr({ web: { service: { annotations: { a: 'b' } } } }), schema), [], 'the parent reads web.service.annotations');
     assert.deepEqual(validateAgainstSchema(cr({ web: { service: { port: 'x', typo: 1 } }, absent: { anything: [1] } }), schema), [
       'spec.web.service.port: Invalid value: "string": must be of type integer: "x"',
       'spec.web.service.typo: unknown field (pruned by the API server; rejected by strict field validation)',

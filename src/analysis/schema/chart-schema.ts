@@ -12,7 +12,7 @@ import type { Chart } from '../../chart/types.js';
 import { union, kindOf } from './combine.js';
 import { SchemaContext } from './context.js';
 import { convertJsonSchema } from './json-schema/convert.js';
-import { PRESERVE, isOpenAny, openObject, type SchemaNode } from './node.js';
+import { PRESERVE, isOpenAny, openAny, openObject, type SchemaNode } from './node.js';
 import { scanChartUsage, type ValueUsage } from './templates/usage.js';
 import { readValueDocs, type ValueDocs } from './values/comments.js';
 import { inferValuesSchema, type OpenRule } from './values/infer.js';
@@ -102,6 +102,8 @@ function addSubcharts(node: SchemaNode, chart: Chart, analysis: Analysis, mode: 
       const widened = inferValuesSchema({ [key]: parentPart }, { ...analysis, ctx: scratch, base, openAt: new Map() }).properties?.get(key);
       if (widened) built = overlay(built, widened);
     }
+    // The parent's templates may read keys of the subchart's values that neither chart defines.
+    for (const path of analysis.usage.pathsUnder([key])) built = ensurePath(built, path, openAny());
     out = withProperty(out, key, built);
   }
   const global = out.properties?.get('global');
@@ -154,7 +156,10 @@ function withProperty(node: SchemaNode, key: string, value: SchemaNode): SchemaN
   return { ...node, properties: new Map(node.properties ?? []).set(key, value) };
 }
 
-/** Makes sure a closed object chain lets `path` be set (open objects keep it anyway). */
+/**
+ * Makes sure a closed object chain lets `path` be set: a missing key becomes `leaf` when it is the
+ * last one, else an open object (which keeps anything beneath).
+ */
 export function ensurePath(node: SchemaNode, path: readonly string[], leaf: SchemaNode): SchemaNode {
   const [head, ...rest] = path;
   if (head === undefined || kindOf(node) !== 'object' || node.additionalProperties) return node;
@@ -164,5 +169,5 @@ export function ensurePath(node: SchemaNode, path: readonly string[], leaf: Sche
     return next === child ? node : withProperty(node, head, next);
   }
   if (node[PRESERVE]) return node;
-  return withProperty(node, head, rest.length === 0 ? leaf : ensurePath({ type: 'object' }, rest, leaf));
+  return withProperty(node, head, rest.length === 0 ? leaf : openObject());
 }

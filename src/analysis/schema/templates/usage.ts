@@ -75,6 +75,20 @@ export class ValueUsage {
     return this.find(path)?.tpl;
   }
 
+  /** Every path read beneath `prefix`, relative to it, parents before children. */
+  pathsUnder(prefix: readonly string[]): string[][] {
+    const out: string[][] = [];
+    const visit = (node: UsageNode, path: string[]): void => {
+      for (const [key, child] of node.children) {
+        out.push([...path, key]);
+        visit(child, [...path, key]);
+      }
+    };
+    const start = this.find(prefix);
+    if (start) visit(start, []);
+    return out;
+  }
+
   /** The keys under `path` the templates read by name. */
   childKeys(path: readonly string[]): string[] {
     return [...(this.find(path)?.children.keys() ?? [])];
