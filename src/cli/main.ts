@@ -83,8 +83,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stderr.write(err.yellow('cancelled; nothing was written') + '\n');
         return 130;
       }
-      io.stderr.write(err.red(`error: ${error.message}`) + '\n');
-      if ((error as UserError).hint) io.stderr.write(err.dim(`hint: ${(error as UserError).hint}`) + '\n');
+      // One line: the problem, then the fix.
+      const hint = (error as UserError).hint;
+      io.stderr.write(err.red(`error: ${error.message}${hint ? ` (${hint})` : ''}`) + '\n');
       return error.exitCode;
     }
     io.stderr.write(err.red(`internal error (please report it): ${(error as Error)?.stack ?? String(error)}`) + '\n');
