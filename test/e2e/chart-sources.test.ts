@@ -15,7 +15,7 @@ import yaml from 'js-yaml';
 import { runCli, tempDir, type CliResult } from '../support/cli.js';
 import { cliPath } from '../support/paths.js';
 import { helm, helmPath } from '../support/tools.js';
-import { freePort, makeTestCa, registryUnavailable, serveChartRepo, startRegistry, type RunningServer, type TestCa } from '../support/servers.js';
+import { freePort, makeTestCa, registryUnavailable, serveChartRepo, startRegistry, startTokenServer, type RunningServer, type TestCa } from '../support/servers.js';
 import { chartTgz, gzipBomb, HOSTILE_ARCHIVES } from '../fixtures/hostile/build.js';
 
 /** Runs the CLI with `input` on stdin (for --password-stdin). */
@@ -383,6 +383,40 @@ describe('hostile archives through the CLI', () => {
   });
 });
 
+describe('broken charts through the CLI: one line naming the file, exit 1, nothing written', () => {
+  const chartYaml = 'apiVersion: v2\nname: demo\nversion: 0.1.0\n';
+  const cases: ReadonlyArray<[string, Record<string, string | Buffer>, RegExp]> = [
+    ['no Chart.yaml', { 'values.yaml': 'a: 1\n' }, /demo\/Chart\.yaml: missing; this is not a Helm chart$/],
+    ['a version that is not SemVer', { 'Chart.yaml': 'apiVersion: v2\nname: demo\nversion: latest\n' }, /demo\/Chart\.yaml: version "latest" is not SemVer/],
+    ['an unknown apiVersion', { 'Chart.yaml': 'apiVersion: v9\nname: demo\nversion: 1.0.0\n' }, /demo\/Chart\.yaml: apiVersion "v9" is unknown/],
+    ['a bad name', { 'Chart.yaml': 'apiVersion: v2\nname: "de mo"\nversion: 1.0.0\n' }, /demo\/Chart\.yaml: chart name "de mo" may only contain/],
+    ['values.yaml that is not a map', { 'Chart.yaml': chartYaml, 'values.yaml': '- 1\n' }, /demo\/values\.yaml: must be a map of values, not a list$/],
+    ['a template that is not UTF-8', { 'Chart.yaml': chartYaml, 'templates/cm.yaml': Buffer.from([0xc3, 0x28]) }, /demo\/templates\/cm\.yaml: not UTF-8 text/],
+    ['an alias bomb in values.yaml', { 'Chart.yaml': chartYaml, 'values.yaml': ['a: &a [x,x,x,x,x,x,x,x,x,x]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n') }, /demo\/values\.yaml: YAML expands to more than \d+ nodes/],
+    ['a dependency that cannot be found', { 'Chart.yaml': `${chartYaml}dependencies:\n  - name: gone\n    version: 1.0.0\n` }, /demo\/Chart\.yaml: dependency "gone" has no repository and charts\/ does not hold it$/],
+  ];
+  for (const [name, files, message] of cases) {
+    test(name, async () => {
+      const root = tempDir('cho-broken-');
+      for (const [path, data] of Object.entries(files)) {
+        mkdirSync(join(root, 'demo', path, '..'), { recursive: true });
+        writeFileSync(join(root, 'demo', path), data);
+      }
+      const cwd = tempDir();
+      const start = Date.now();
+      refused(await runCli(['project', '--yes', '--chart', join(root, 'demo')], { cwd }), cwd, message);
+      assert.ok(Date.now() - start < 10_000);
+    });
+  }
+
+  test('inside a packaged chart, the message names the file inside the archive', async () => {
+    const dir = tempDir('cho-broken-');
+    writeFileSync(join(dir, 'demo-0.1.0.tgz'), chartTgz([{ name: 'demo/templates/bad.yaml', data: Buffer.from([0xff, 0xfe]) }]));
+    const cwd = tempDir();
+    refused(await runCli(['project', '--yes', '--chart', join(dir, 'demo-0.1.0.tgz')], { cwd }), cwd, /demo-0\.1\.0\.tgz\/templates\/bad\.yaml: not UTF-8 text; re-save the file as UTF-8$/);
+  });
+});
+
 describe('OCI registries', { skip: registryUnavailable() }, () => {
   test('anonymous over plain HTTP: by tag, by range, by digest', async (t) => {
     const dir = tempDir('cho-registry-');
@@ -440,6 +474,33 @@ describe('OCI registries', { skip: registryUnavailable() }, () => {
     const cwd5 = tempDir();
     refused(await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:1.0.0`], { cwd: cwd5, env: isolatedEnv(cwd5, { HELM_REGISTRY_CONFIG: registryConfig }) }), cwd5,
       /TLS verification failed/);
+  });
+
+  test('Bearer tokens: the registry\'s WWW-Authenticate challenge answered at its token endpoint', async (t) => {
+    const dir = tempDir('cho-registry-');
+    const tokens = await startTokenServer(join(dir, 'token'), ca, { dave: 'tok3n' });
+    t.after(() => tokens.close());
+    const registry = await startRegistry(dir, { tls: ca, token: tokens });
+    t.after(() => registry.close());
+    const registryConfig = join(dir, 'registry-config.json');
+    // helm talks to the token server in this process: run it without blocking the event loop.
+    must(await helmAsync(['registry', 'login', registry.host, '--username', 'dave', '--password', 'tok3n', '--ca-file', ca.caFile, '--registry-config', registryConfig]), 'helm registry login');
+    must(await helmAsync(['push', join(repoDir, 'web-0.1.5.tgz'), `oci://${registry.host}/team/charts`, '--ca-file', ca.caFile, '--registry-config', registryConfig]), 'helm push');
+
+    const cwd = tempDir();
+    ok(await runCliWithInput(['project', '--yes', '--chart', `oci://${registry.host}/team/charts/web`, '--chart-version', '~0.1', '--ca-file', ca.caFile, '--username', 'dave', '--password-stdin'], 'tok3n', { cwd, env: isolatedEnv(cwd) }));
+    assert.equal(projectRecord(join(cwd, 'project')).version, '0.1.5');
+    assert.ok(tokens.requests.some((q) => q === 'dave repository:team/charts/web:pull'), tokens.requests.join('\n'));
+
+    const cwd2 = tempDir();
+    ok(await runCli(['project', '--yes', '--chart', `oci://${registry.host}/team/charts/web:0.1.5`, '--ca-file', ca.caFile], { cwd: cwd2, env: isolatedEnv(cwd2, { HELM_REGISTRY_CONFIG: registryConfig }) }));
+
+    const cwd3 = tempDir();
+    refused(await runCli(['project', '--yes', '--chart', `oci://${registry.host}/team/charts/web:0.1.5`, '--ca-file', ca.caFile], { cwd: cwd3, env: isolatedEnv(cwd3) }), cwd3,
+      /oci:\/\/127\.0\.0\.1:\d+\/team\/charts\/web: access denied by the registry/);
+    const cwd4 = tempDir();
+    refused(await runCliWithInput(['project', '--yes', '--chart', `oci://${registry.host}/team/charts/web:0.1.5`, '--ca-file', ca.caFile, '--username', 'dave', '--password-stdin'], 'wrong', { cwd: cwd4, env: isolatedEnv(cwd4) }), cwd4,
+      /oci:\/\/127\.0\.0\.1:\d+\/team\/charts\/web: access denied by the registry for user "dave"$/);
   });
 
   test('an oci:// dependency is pulled and vendored as its .tgz', async (t) => {

@@ -109,7 +109,7 @@ export interface RunningRegistry { readonly host: string; readonly log: () => st
  * Starts the CNCF Distribution registry on 127.0.0.1 with storage in `dir`. `users` turns on
  * htpasswd (bcrypt, made by `htpasswd -B`) basic auth; `tls` serves HTTPS with the test CA's cert.
  */
-export async function startRegistry(dir: string, options: { users?: Record<string, string>; tls?: TestCa } = {}): Promise<RunningRegistry> {
+export async function startRegistry(dir: string, options: { users?: Record<string, string>; tls?: TestCa; token?: TokenAuth } = {}): Promise<RunningRegistry> {
   mkdirSync(join(dir, 'storage'), { recursive: true });
   const port = await freePort();
   const lines = [
@@ -127,6 +127,8 @@ export async function startRegistry(dir: string, options: { users?: Record<strin
       writeFileSync(htpasswd, r.stdout, { flag: 'a' });
     }
     lines.push('auth:', '  htpasswd:', '    realm: cho-test', `    path: ${htpasswd}`);
+  } else if (options.token) {
+    lines.push('auth:', '  token:', `    realm: ${options.token.realm}`, `    service: ${TOKEN_SERVICE}`, `    issuer: ${TOKEN_ISSUER}`, `    rootcertbundle: ${options.token.certFile}`);
   }
   writeFileSync(join(dir, 'config.yml'), lines.join('\n') + '\n');
   let log = '';
@@ -160,4 +162,54 @@ function canConnect(port: number): Promise<boolean> {
       socket.once('error', () => resolve(false));
     }, () => resolve(false));
   });
+}
+
+const TOKEN_SERVICE = 'cho-registry';
+const TOKEN_ISSUER = 'cho-token-issuer';
+
+/** A token server for the registry's `auth: token` mode: where it is and the cert its tokens are signed with. */
+export interface TokenAuth extends RunningServer { readonly realm: string; readonly certFile: string }
+
+/**
+ * The other half of Bearer auth, as docker_auth or Harbor play it: an HTTPS endpoint that checks
+ * basic credentials and answers with a JWT (RS256, the signing cert in `x5c`) granting the scopes
+ * asked for. Anonymous requests get a token with no access, so the registry refuses them.
+ */
+export async function startTokenServer(dir: string, tls: TestCa, users: Record<string, string>): Promise<TokenAuth> {
+  mkdirSync(dir, { recursive: true });
+  const keyFile = join(dir, 'token.key');
+  const certFile = join(dir, 'token.pem');
+  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=cho token issuer'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`openssl: ${r.stderr}`);
+  const { createPrivateKey, sign, X509Certificate, randomUUID } = await import('node:crypto');
+  const key = createPrivateKey(readFileSync(keyFile));
+  const x5c = new X509Certificate(readFileSync(certFile)).raw.toString('base64');
+  const b64url = (v: Buffer | string): string => Buffer.from(v).toString('base64url');
+  const requests: string[] = [];
+  const server = createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, (req, res) => {
+    const url = new URL(req.url ?? '/', 'https://x');
+    const auth = req.headers.authorization ?? '';
+    const [user, password] = auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString('utf8').split(':') : [];
+    const known = user !== undefined && users[user] === password;
+    requests.push(`${user ?? 'anonymous'} ${url.searchParams.getAll('scope').join(' ')}`);
+    if (auth !== '' && !known) { res.writeHead(401).end('{"errors":[{"code":"UNAUTHORIZED"}]}'); return; }
+    const access = known ? url.searchParams.getAll('scope').flatMap((scope) => {
+      const [type, name, actions] = scope.split(':');
+      return type && name && actions ? [{ type, name, actions: actions.split(',') }] : [];
+    }) : [];
+    const now = Math.floor(Date.now() / 1000);
+    const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', x5c: [x5c] }));
+    const claims = b64url(JSON.stringify({ iss: TOKEN_ISSUER, sub: user ?? '', aud: url.searchParams.get('service'), exp: now + 300, nbf: now - 10, iat: now, jti: randomUUID(), access }));
+    const signature = b64url(sign('sha256', Buffer.from(`${header}.${claims}`), key));
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `${header}.${claims}.${signature}`, expires_in: 300 }));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    realm: `https://127.0.0.1:${port}/token`,
+    certFile,
+    requests,
+    close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+  };
 }
