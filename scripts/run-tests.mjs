@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the test suite with node's own runner and tsx. Node 20 finds no tests from a quoted glob,
 // so the test files are listed explicitly. Installs the pinned helm/kubectl and builds the CLI first,
-// because the end-to-end tests run the built CLI as a user would.
+// because the end-to-end tests run the built CLI as a user would, and type-checks the tests too
+// (tsx strips types without checking them).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
@@ -26,6 +27,7 @@ function findTests(dir) {
 const filters = process.argv.slice(2);
 step(process.execPath, [join(root, 'scripts', 'install-tools.mjs')]);
 step('npm', ['run', '--silent', 'build']);
+step('npm', ['run', '--silent', 'typecheck']);
 const files = findTests(join(root, 'test')).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 if (files.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);

@@ -58,7 +58,7 @@ export default class AppGenerator extends Generator {
   private plan!: ProjectPlan;
   private actions: FileAction[] = [];
 
-  constructor(args: string[], options: Record<string, unknown>) {
+  constructor(args?: string[], options?: Record<string, unknown>) {
     super(args, options as never);
     this.argument('directory', { type: String, required: false, description: 'project directory' });
     for (const name of ['chart', 'domain', 'group', 'api-version', 'kind', 'project-name', 'image', 'helm-operator-version', 'templates', 'schema']) {

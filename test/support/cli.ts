@@ -15,7 +15,7 @@ export function tempDir(prefix = 'cho-test-'): string {
 /** Runs `create-helm-operator args` in cwd; kills it (and fails the result) after timeoutMs. */
 export function runCli(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, NO_COLOR: '1', CI: '', FORCE_COLOR: '', ...options.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '', FORCE_COLOR: '', ...options.env };
     for (const [k, v] of Object.entries(env)) if (v === '') delete env[k];
     const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
