@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { UserError } from '../../src/diagnostics.js';
@@ -133,4 +133,35 @@ test('Chart.lock for file:// dependencies has the digest helm dependency update 
   assert.equal(ours['digest'], helms['digest']);
   assert.ok(files.files.some((f) => f.path === 'charts/alpha/Chart.yaml'));
   assert.ok(files.files.some((f) => f.path === 'charts/beta/templates/deployment.yaml'));
+});
+
+test('a v1 chart: requirements.yaml dependencies are vendored and requirements.lock matches helm', async () => {
+  const root = tempDir('cho-lock-v1-');
+  assert.equal(helm(['create', join(root, 'gamma')]).status, 0);
+  const app = join(root, 'old');
+  mkdirSync(join(app, 'templates'), { recursive: true });
+  writeFileSync(join(app, 'Chart.yaml'), 'apiVersion: v1\nname: old\nversion: 1.0.0\n');
+  writeFileSync(join(app, 'values.yaml'), 'gamma:\n  enabled: true\n');
+  writeFileSync(join(app, 'requirements.yaml'), 'dependencies:\n  - name: gamma\n    version: ~0.1.0\n    repository: file://../gamma\n    condition: gamma.enabled\n');
+  const copy = join(root, 'copy');
+  for (const name of ['gamma', 'old']) cpSync(join(root, name), join(copy, name), { recursive: true });
+  const r = helm(['dependency', 'update', join(copy, 'old')]);
+  assert.equal(r.status, 0, r.stderr);
+  const helms = yaml.load(readFileSync(join(copy, 'old', 'requirements.lock'), 'utf8')) as Record<string, unknown>;
+  const files = await vendorDependencies(await readChartDir(app), { limits: DEFAULT_LIMITS, remote: remoteOptions({ progress: silentProgress, env: {} }), baseDir: app });
+  const lock = files.files.find((f) => f.path === 'requirements.lock');
+  assert.ok(lock);
+  const ours = yaml.load(lock.data.toString('utf8')) as Record<string, unknown>;
+  assert.deepEqual(ours['dependencies'], helms['dependencies']);
+  assert.equal(ours['digest'], helms['digest']);
+});
+
+test('a chart folder with a link that leaves the chart is refused naming it', async () => {
+  const root = tempDir('cho-link-');
+  mkdirSync(join(root, 'demo', 'templates'), { recursive: true });
+  writeFileSync(join(root, 'demo', 'Chart.yaml'), 'apiVersion: v2\nname: demo\nversion: 0.1.0\n');
+  writeFileSync(join(root, 'secret.txt'), 'top secret');
+  symlinkSync(join(root, 'secret.txt'), join(root, 'demo', 'templates', 'secret.yaml'));
+  await assert.rejects(readChartDir(join(root, 'demo')), (e: unknown) => e instanceof UserError
+    && /demo: templates\/secret\.yaml is a link that points outside the chart; replace it with the file itself$/.test(e.message));
 });
