@@ -113,7 +113,7 @@ function addSubcharts(node: SchemaNode, chart: Chart, analysis: Analysis, mode: 
 }
 
 /** The subchart's schema, widened to accept what the parent's values.yaml sets under its key. */
-export function overlay(sub: SchemaNode, parent: SchemaNode): SchemaNode {
+function overlay(sub: SchemaNode, parent: SchemaNode): SchemaNode {
   const description = sub.description ?? parent.description;
   if (kindOf(sub) === 'object' && kindOf(parent) === 'object' && !sub.additionalProperties) {
     const properties = new Map(sub.properties ?? []);
@@ -131,7 +131,7 @@ export function overlay(sub: SchemaNode, parent: SchemaNode): SchemaNode {
  * The converted schema, completed from the inferred one: descriptions it lacks, and properties
  * inside objects it leaves open. `adopt` is told each path taken over from inference.
  */
-export function supplement(base: SchemaNode, extra: SchemaNode, path: string[], adopt: (path: readonly string[]) => void): SchemaNode {
+function supplement(base: SchemaNode, extra: SchemaNode, path: string[], adopt: (path: readonly string[]) => void): SchemaNode {
   let out = base;
   if (!out.description && extra.description) out = { ...out, description: extra.description };
   if (kindOf(out) !== 'object' || kindOf(extra) !== 'object') return out;
@@ -160,7 +160,7 @@ function withProperty(node: SchemaNode, key: string, value: SchemaNode): SchemaN
  * Makes sure a closed object chain lets `path` be set: a missing key becomes `leaf` when it is the
  * last one, else an open object (which keeps anything beneath).
  */
-export function ensurePath(node: SchemaNode, path: readonly string[], leaf: SchemaNode): SchemaNode {
+function ensurePath(node: SchemaNode, path: readonly string[], leaf: SchemaNode): SchemaNode {
   const [head, ...rest] = path;
   if (head === undefined || kindOf(node) !== 'object' || node.additionalProperties) return node;
   const child = node.properties?.get(head);

@@ -52,19 +52,9 @@ export function openObject(description?: string): SchemaNode {
   return withDescription({ type: 'object', [PRESERVE]: true }, description);
 }
 
-/** An array of anything. */
-export function openArray(description?: string): SchemaNode {
-  return withDescription({ type: 'array', items: openAny() }, description);
-}
-
 /** True for a node that accepts any value (no type, unknown fields kept). */
 export function isOpenAny(node: SchemaNode): boolean {
   return node.type === undefined && node[INT_OR_STRING] !== true && node[PRESERVE] === true;
-}
-
-/** True when unknown keys of this object are kept rather than pruned. */
-export function keepsUnknown(node: SchemaNode): boolean {
-  return node[PRESERVE] === true;
 }
 
 /** A copy of the node with a description, unless it already has one or none is given. */
@@ -84,7 +74,3 @@ export function formatPath(path: readonly string[]): string {
   return out === '' ? '(root)' : out;
 }
 
-/** Builds a Map of properties from entries, in the given order. */
-export function propertyMap(entries: Iterable<readonly [string, SchemaNode]>): Map<string, SchemaNode> {
-  return new Map(entries);
-}

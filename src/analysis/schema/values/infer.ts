@@ -23,7 +23,7 @@
  */
 import { MAX_DEPTH, type SchemaContext } from '../context.js';
 import { union } from '../combine.js';
-import { PRESERVE, INT_OR_STRING, formatPath, openAny, type SchemaNode } from '../node.js';
+import { PRESERVE, INT_OR_STRING, formatPath, openAny, withDescription, type SchemaNode } from '../node.js';
 import type { ValueUsage } from '../templates/usage.js';
 import type { ValueDocs } from './comments.js';
 
@@ -68,8 +68,7 @@ class Inferrer {
 
   infer(value: unknown, w: Walk): SchemaNode {
     const description = w.path.includes('[]') ? undefined : this.o.docs.get(w.path.join('.'));
-    const node = this.node(value, w);
-    return description && !node.description ? { ...node, description } : node;
+    return withDescription(this.node(value, w), description);
   }
 
   private node(value: unknown, w: Walk): SchemaNode {
