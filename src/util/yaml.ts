@@ -7,13 +7,17 @@
 import yaml from 'js-yaml';
 import { UserError } from '../diagnostics.js';
 
-const TRUE_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
-const FALSE_WORDS = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+// This type replaces js-yaml's own bool type (same tag), so it lists true/false as well.
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 
 const yaml11Bool = new yaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
   resolve: (data: unknown) => typeof data === 'string' && (TRUE_WORDS.has(data) || FALSE_WORDS.has(data)),
   construct: (data: string) => TRUE_WORDS.has(data),
+  predicate: (value: unknown) => typeof value === 'boolean',
+  represent: { lowercase: (value: object) => (value ? 'true' : 'false') },
+  defaultStyle: 'lowercase',
 });
 
 /** js-yaml's default schema plus YAML 1.1 booleans, as go-yaml v2 resolves them. */
