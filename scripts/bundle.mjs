@@ -15,7 +15,8 @@
 // Yeoman's run-time generator installer is left out. yeoman-environment's index pulls in fly-import
 // (which installs generators with npm's arborist/pacote), which-package-manager and execa, and
 // yeoman-generator pulls in simple-git (this.git), latest-version (addDependencies) and, through
-// inquirer, an external editor with iconv tables (the `editor` prompt). This tool never installs
+// inquirer, an external editor with iconv tables (the `editor` prompt); globby serves only Yeoman's
+// search of node_modules for installed generators (env.lookup). This tool never installs or looks up
 // generators, spawns a package manager, reads git config or asks for an editor prompt, so those
 // packages are replaced by stubs that throw a clear error if anything ever calls them.
 import { build } from 'esbuild';
@@ -29,11 +30,11 @@ const { values: args } = parseArgs({ options: { outdir: { type: 'string' }, meta
 const outdir = resolve(root, args.outdir ?? join('dist', 'bundle'));
 
 /** Packages replaced by stubs: every export throws when used (fly-import's repository is constructed eagerly, so it is a class). */
-const STUBBED = ['fly-import', 'which-package-manager', 'execa', 'simple-git', 'latest-version', '@inquirer/external-editor'];
+const STUBBED = ['fly-import', 'which-package-manager', 'execa', 'simple-git', 'latest-version', '@inquirer/external-editor', 'globby'];
 
 const STUB_RUNTIME = `
 const unavailable = (what) => () => {
-  throw new Error(what + ' is not part of the create-helm-operator bundle (it never installs generators or runs package managers)');
+  throw new Error(what + ' is not part of the create-helm-operator bundle: it never installs or looks up generators, runs package managers or reads git config');
 };`;
 
 /** The names a module exports, read from the real module at build time so the stub matches it. */
@@ -65,34 +66,126 @@ export default flyImport;`;
 }
 
 /**
- * Yeoman reads its own package.json at load time through paths relative to its module file, which do
- * not exist inside a bundle. Each read is replaced by the value, taken from the installed package now.
- * The build fails if a pattern no longer matches, so a Yeoman upgrade cannot silently break the bundle.
+ * Packages replaced by a smaller implementation of the part Yeoman uses. read-package-up (for
+ * yeoman-generator's _getPackageJson, always called with normalize: false) pulls in read-pkg,
+ * normalize-package-data, spdx tables, hosted-git-info and @babel/code-frame, all evaluated at load.
  */
-function selfReads() {
-  return [
-    {
-      file: /[\\/]yeoman-environment[\\/]dist[\\/]environment-base\.js$/,
-      from: "require('../package.json').version",
-      to: (manifest) => JSON.stringify(manifest.version),
-    },
-    {
-      file: /[\\/]yeoman-environment[\\/]dist[\\/]module-lookup\.js$/,
-      from: "JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json')).toString()).name",
-      to: (manifest) => JSON.stringify(manifest.name),
-    },
-    {
-      file: /[\\/]yeoman-generator[\\/]dist[\\/]generator\.js$/,
-      from: "JSON.parse(readFileSync(pathJoin(_dirname, '../package.json'), 'utf8'))",
-      to: (manifest) => JSON.stringify({ version: manifest.version }),
-    },
-  ];
+const REPLACED = {
+  // ora's spinner table, all 90 spinners as JSON; Yeoman's adapter uses ora's defaults only.
+  'cli-spinners': () => {
+    const all = JSON.parse(readFileSync(join(root, 'node_modules', 'cli-spinners', 'spinners.json'), 'utf8'));
+    return `export default ${JSON.stringify({ dots: all.dots, line: all.line })};`;
+  },
+  'read-package-up': () => `
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+export function readPackageUpSync({ cwd = process.cwd() } = {}) {
+  for (let dir = resolve(String(cwd)); ; dir = dirname(dir)) {
+    const path = join(dir, 'package.json');
+    let text;
+    try { text = readFileSync(path, 'utf8'); } catch { if (dirname(dir) === dir) return undefined; continue; }
+    return { packageJson: JSON.parse(text), path };
+  }
 }
+export async function readPackageUp(options) { return readPackageUpSync(options); }`,
+};
+
+/**
+ * Modules whose load is deferred: the module is replaced by a stand-in that imports the real one on
+ * first use, so its code is in a chunk of its own that a run without prompts never reads. inquirer
+ * (through @yeoman/adapter) brings rxjs and every prompt type; prompts only run on a terminal.
+ */
+const LAZY = [
+  {
+    file: /[\\/]@yeoman[\\/]adapter[\\/]dist[\\/]inquirer\.js$/,
+    standIn: (real) => `
+export const createAdapterPromptModule = (parameter) => {
+  let loaded;
+  const pending = [];
+  const real = () => (loaded ??= import(${JSON.stringify(real)}).then((m) => {
+    const module = m.createAdapterPromptModule(parameter);
+    for (const [name, prompt] of pending) module.registerPrompt(name, prompt);
+    return module;
+  }));
+  const promptModule = async (questions, answers) => (await real())(questions, answers);
+  promptModule.registerPrompt = (name, prompt) => { pending.push([name, prompt]); if (loaded) loaded.then((m) => m.registerPrompt(name, prompt)); return promptModule; };
+  promptModule.restoreDefaultPrompts = () => { pending.length = 0; if (loaded) loaded.then((m) => m.restoreDefaultPrompts()); };
+  return promptModule;
+};`,
+  },
+];
+
+/**
+ * Source patches, each checked: the build fails if a pattern no longer matches, so an upgrade cannot
+ * silently undo one. Yeoman reads its own package.json at load time through paths relative to its
+ * module file, which do not exist inside a bundle: each read is replaced by the value. And
+ * @yeoman/conflicter looks for a .yo-resolve file in every ancestor folder of every written file but
+ * caches only the folders that have one, so a project of n files costs n × depth stat calls; caching
+ * "none here" too keeps its behaviour and makes that one stat per folder.
+ */
+const PATCHES = [
+  {
+    file: /[\\/]yeoman-environment[\\/]dist[\\/]environment-base\.js$/,
+    from: "require('../package.json').version",
+    to: (manifest) => JSON.stringify(manifest.version),
+  },
+  {
+    file: /[\\/]yeoman-environment[\\/]dist[\\/]module-lookup\.js$/,
+    from: "JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json')).toString()).name",
+    to: (manifest) => JSON.stringify(manifest.name),
+  },
+  {
+    file: /[\\/]yeoman-generator[\\/]dist[\\/]generator\.js$/,
+    from: "JSON.parse(readFileSync(pathJoin(_dirname, '../package.json'), 'utf8'))",
+    to: (manifest) => JSON.stringify({ version: manifest.version }),
+  },
+  // yeoman-generator puts all of lodash on every generator as this._ (import * defeats tree shaking:
+  // ~100 KB to compile at every start). This project's generator does not use this._.
+  {
+    file: /[\\/]yeoman-generator[\\/]dist[\\/]generator\.js$/,
+    from: "import * as _ from 'lodash-es';",
+    to: () => '',
+  },
+  {
+    file: /[\\/]yeoman-generator[\\/]dist[\\/]generator\.js$/,
+    from: '    _ = _;',
+    to: () => '    _ = undefined;',
+  },
+  // ora (Yeoman's progress spinner, built with every adapter) imports string-width, which builds an
+  // Intl.Segmenter and a \p{RGI_Emoji} regular expression at load: about 30 ms before any output.
+  // Both are made on first use instead.
+  {
+    file: /[\\/]string-width[\\/]index\.js$/,
+    from: 'const segmenter = new Intl.Segmenter();',
+    to: () => 'let segmenterInstance;\nconst segmenter = {segment: string => (segmenterInstance ??= new Intl.Segmenter()).segment(string)};',
+  },
+  {
+    file: /[\\/]string-width[\\/]index\.js$/,
+    from: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+    to: () => 'let rgiEmojiRegexInstance;\nconst rgiEmojiRegex = {test: string => (rgiEmojiRegexInstance ??= /^\\p{RGI_Emoji}$/v).test(string)};',
+  },
+  {
+    file: /[\\/]@yeoman[\\/]conflicter[\\/]dist[\\/]yo-resolve\.js$/,
+    from: '        catch {\n            // Ignore errors\n        }\n        return undefined;',
+    to: () => '        catch {\n            // Ignore errors\n        }\n        this.groupedYoResolve.set(folder, null);\n        return undefined;',
+  },
+];
+
+/** The package.json of the package holding file (the nearest one above it). */
+function manifestAbove(file) {
+  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
+    const path = join(dir, 'package.json');
+    if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
+  }
+  throw new Error(`bundle: no package.json above ${file}`);
+}
+
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\/@-]/g, '\\$&');
 
 const yeomanForBundle = {
   name: 'yeoman-for-bundle',
   setup(b) {
-    const stubbed = new RegExp(`^(${STUBBED.map((p) => p.replace(/[/@-]/g, '\\$&')).join('|')})$`);
+    const stubbed = new RegExp(`^(${STUBBED.map(escapeRe).join('|')})$`);
     b.onResolve({ filter: stubbed }, async (a) => {
       if (a.pluginData?.real) return undefined;
       // Resolved as esbuild would (ESM conditions, from the importer), to read the real export names.
@@ -101,22 +194,33 @@ const yeomanForBundle = {
       return { path: real.path, namespace: 'stub', pluginData: { pkg: a.path } };
     });
     b.onLoad({ filter: /.*/, namespace: 'stub' }, async (a) => ({ contents: await stubSource(a.pluginData.pkg, a.path), loader: 'js' }));
-    const patches = selfReads();
+
+    b.onResolve({ filter: new RegExp(`^(${Object.keys(REPLACED).map(escapeRe).join('|')})$`) }, (a) => ({ path: a.path, namespace: 'replaced' }));
+    b.onLoad({ filter: /.*/, namespace: 'replaced' }, (a) => ({ contents: REPLACED[a.path](), loader: 'js', resolveDir: root }));
+
+    // The stand-in imports the real file with a ?real suffix, which esbuild loads as a separate module.
+    b.onResolve({ filter: /\?real$/ }, (a) => ({ path: a.path.slice(0, -'?real'.length), suffix: '?real' }));
     const seen = new Set();
-    b.onLoad({ filter: /[\\/]yeoman-(environment|generator)[\\/]dist[\\/].*\.js$/ }, (a) => {
-      const patch = patches.find((p) => p.file.test(a.path));
-      if (!patch) return undefined;
-      const text = readFileSync(a.path, 'utf8');
-      if (!text.includes(patch.from)) throw new Error(`bundle: ${a.path} no longer contains ${patch.from}; update scripts/bundle.mjs`);
-      seen.add(patch);
-      // Every patched file is in <package>/dist/: its package.json is one folder up.
-      const manifest = JSON.parse(readFileSync(join(dirname(a.path), '..', 'package.json'), 'utf8'));
-      return { contents: text.replace(patch.from, patch.to(manifest)), loader: 'js' };
+    b.onLoad({ filter: /\.js$/ }, (a) => {
+      const lazy = a.suffix === '?real' ? undefined : LAZY.find((l) => l.file.test(a.path));
+      if (lazy) {
+        seen.add(lazy);
+        return { contents: lazy.standIn(`${a.path.split(sep).join('/')}?real`), loader: 'js', resolveDir: dirname(a.path) };
+      }
+      const patches = PATCHES.filter((p) => p.file.test(a.path));
+      if (patches.length === 0) return undefined;
+      let text = readFileSync(a.path, 'utf8');
+      for (const patch of patches) {
+        if (!text.includes(patch.from)) throw new Error(`bundle: ${a.path} no longer contains ${JSON.stringify(patch.from)}; update scripts/bundle.mjs`);
+        seen.add(patch);
+        text = text.replace(patch.from, patch.to(manifestAbove(a.path)));
+      }
+      return { contents: text, loader: 'js', resolveDir: dirname(a.path) };
     });
     b.onEnd((result) => {
       if (result.errors.length > 0) return;
-      const missed = patches.filter((p) => !seen.has(p));
-      if (missed.length > 0) throw new Error(`bundle: patches not applied: ${missed.map((p) => p.from).join('; ')}`);
+      const missed = [...PATCHES, ...LAZY].filter((p) => !seen.has(p));
+      if (missed.length > 0) throw new Error(`bundle: patches not applied: ${missed.map((p) => p.from ?? p.file).join('; ')}`);
     });
   },
 };

@@ -2,19 +2,20 @@
  * The published package, as a user gets it: `npm pack` (whose prepack step builds the esbuild bundle),
  * then `npx <tarball>` from an empty npm cache generating the starter project. Checks that the package
  * is one self-contained bundle (no dependencies to install, no sources, within the size budget), that
- * it generates exactly what the development build generates, and that Yeoman can run its generator by
- * path, as `yo <path>` does. No timings here: those are benchmarks (npm run bench), not tests.
+ * it generates exactly what the development build generates (the starter project through npx, a real
+ * chart and the overwrite rules through the unpacked package), and that Yeoman can run its generator
+ * by path, as `yo <path>` does. No timings here: those are benchmarks (npm run bench), not tests.
  */
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
 import { createEnv } from 'yeoman-environment';
 import { readTree, runCli, tempDir } from '../support/cli.js';
-import { repoRoot } from '../support/paths.js';
+import { repoRoot, sharedCharts } from '../support/paths.js';
 
 /** What `npm pack --json` reports about one tarball (the fields used here). */
 interface PackReport {
@@ -104,6 +105,31 @@ test('npx <tarball> from an empty npm cache generates the starter project, ident
   const dev = await runCli([PROJECT, '--yes'], { cwd: devDir });
   assert.equal(dev.code, 0, dev.stderr);
   assert.deepEqual(sameTree(published, readTree(join(devDir, PROJECT))), [], 'files differing between the published and development builds');
+});
+
+test('the published CLI generates a real chart like the development build; refuses changed files, overwrites with --force', async () => {
+  const bin = join(unpacked, 'package', 'bin', 'create-helm-operator.js');
+  const chart = join(sharedCharts, 'memcached');
+  const cwd = tempDir('cho-published-');
+  const run = (...extra: string[]): SpawnSyncReturns<string> =>
+    spawnSync(process.execPath, [bin, 'memcached-operator', '--chart', chart, '--yes', ...extra], { cwd, env: cleanEnv(), encoding: 'utf8', timeout: 120_000 });
+  ok(run(), 'published CLI');
+  const dir = join(cwd, 'memcached-operator');
+  const published = readTree(dir);
+  const devDir = tempDir('cho-dev-');
+  const dev = await runCli(['memcached-operator', '--chart', chart, '--yes'], { cwd: devDir });
+  assert.equal(dev.code, 0, dev.stderr);
+  assert.deepEqual(sameTree(published, readTree(join(devDir, 'memcached-operator'))), [], 'files differing between the published and development builds');
+
+  ok(run(), 'published CLI, second run');
+  assert.deepEqual(sameTree(readTree(dir), published), [], 'a second run changed files');
+  const watches = join(dir, 'watches.yaml');
+  writeFileSync(watches, `${readFileSync(watches, 'utf8')}# my edit\n`);
+  const refused = run();
+  assert.equal(refused.status, 1, refused.stderr);
+  assert.match(refused.stderr, /would change: watches\.yaml/);
+  ok(run('--force'), 'published CLI --force');
+  assert.deepEqual(sameTree(readTree(dir), published), [], '--force did not restore the generated files');
 });
 
 test('Yeoman runs the published generator by path (what `yo <path>` does)', async () => {
