@@ -67,6 +67,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   };
   try {
     checkFlags(options);
+    if (parsed.username !== undefined && !parsed.passwordStdin) {
+      throw new UserError('--username needs --password-stdin', { hint: 'pipe the password in: echo "$PASSWORD" | create-helm-operator ... --username <name> --password-stdin' });
+    }
     if (parsed.passwordStdin) {
       if (parsed.username === undefined) throw new UserError('--password-stdin needs --username');
       const password = (await (io.readStdin ?? readProcessStdin)()).replace(/\r?\n$/, '');
@@ -118,6 +121,7 @@ function isCi(env: NodeJS.ProcessEnv): boolean {
 function printReport(r: GenerationReport, io: CliIo, out: ChalkInstance, err: ChalkInstance): void {
   for (const w of r.warnings) io.stderr.write(err.yellow(`warning: ${w}`) + '\n');
   for (const n of r.notes) io.stderr.write(err.dim(n) + '\n');
+  io.stderr.write(`Operator permissions (config/rbac/role.yaml, "manage" = get, list, watch, create, update, patch, delete):\n${r.permissions.join('\n')}\n`);
   if (r.dryRun) {
     io.stdout.write(`Dry run: nothing written. Plan for ${r.directory}:\n`);
     for (const line of r.files) io.stdout.write(`  ${line}\n`);

@@ -14,7 +14,24 @@ export interface GenerationReport {
   readonly counts: Readonly<Record<FileAction['status'], number>>;
   readonly warnings: readonly string[];
   readonly notes: readonly string[];
+  /** The operator's permissions, one line per rule. */
+  readonly permissions: readonly string[];
   readonly nextSteps: readonly string[];
+}
+
+const MANAGE = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+
+/** One line per ClusterRole rule: group, resources, verbs (`manage` for the seven a chart object needs). */
+export function formatPermissions(rules: ProjectPlan['model']['rbac']['rules']): string[] {
+  const rows = rules.map((r) => {
+    const verbs = r.verbs.length === MANAGE.length && MANAGE.every((v) => r.verbs.includes(v)) ? 'manage' : r.verbs.join(', ');
+    const what = r.nonResourceURLs && r.nonResourceURLs.length > 0 && r.resources.length === 0
+      ? ['(urls)', r.nonResourceURLs.join(', ')]
+      : [r.apiGroups.map((g) => g || 'core').join(', '), r.resources.join(', ')];
+    return [what[0]!, what[1]!, verbs];
+  });
+  const width = (i: number): number => Math.min(40, Math.max(...rows.map((r) => r[i]!.length), 0));
+  return rows.map((r) => `  ${r[0]!.padEnd(width(0))}  ${r[1]!.padEnd(width(1))}  ${r[2]}`);
 }
 
 /** Builds the report for a finished (or dry) run. */
@@ -30,6 +47,7 @@ export function reportPlan(answers: Answers, plan: ProjectPlan, actions: readonl
     counts,
     warnings: plan.warnings.map(formatWarning),
     notes: [...plan.notes],
+    permissions: formatPermissions(plan.model.rbac.rules),
     nextSteps: [
       `cd ${rel}`,
       `make docker-build docker-push IMG=${answers.image}`,
