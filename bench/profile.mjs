@@ -16,9 +16,45 @@ function owner(url) {
   return url.replace(/^file:\/\//, '');
 }
 
+const moduleMarks = new Map();
+
+/**
+ * The source module a line of an unminified esbuild bundle comes from: esbuild heads each module's
+ * code with a `// <path>` comment. Undefined for other scripts (or a minified bundle).
+ */
+function bundledModule(url, line) {
+  if (!url.includes('/dist/bundle/')) return undefined;
+  if (!moduleMarks.has(url)) {
+    const marks = [];
+    try {
+      readFileSync(fileURLToPath(url), 'utf8').split('\n').forEach((text, i) => {
+        const m = text.match(/^\/\/ ((?:node_modules|src|generators)\/\S+)$/);
+        if (m) marks.push([i, m[1]]);
+      });
+    } catch {
+      // not readable: keep the bundle path
+    }
+    moduleMarks.set(url, marks);
+  }
+  let found;
+  for (const [at, path] of moduleMarks.get(url)) {
+    if (at > line) break;
+    found = path;
+  }
+  return found;
+}
+
+function shortUrl(url) {
+  if (!url) return '';
+  const bundle = url.indexOf('/dist/bundle/');
+  if (bundle >= 0) return url.slice(bundle + 1);
+  return url.replace(/^.*\/(node_modules|src|generators)\//, '$1/');
+}
+
 function frameName(cf) {
-  const file = cf.url ? cf.url.replace(/^.*\/(node_modules|src|generators|dist)\//, '$1/') : '';
-  return `${cf.functionName || '(anonymous)'}${file ? ` ${file}:${cf.lineNumber + 1}` : ''}`;
+  const source = bundledModule(cf.url, cf.lineNumber);
+  const file = source ?? shortUrl(cf.url);
+  return `${cf.functionName || '(anonymous)'}${file ? ` ${file}${source ? '' : `:${cf.lineNumber + 1}`}` : ''}`;
 }
 
 /** Text summary of a parsed .cpuprofile. */
@@ -36,7 +72,8 @@ export function summarizeProfile(profile, { top = 15 } = {}) {
   for (const [id, us] of selfUs) {
     const cf = byId.get(id).callFrame;
     const special = cf.functionName.startsWith('(') && !cf.url ? cf.functionName : undefined;
-    const o = special ?? owner(cf.url);
+    const source = bundledModule(cf.url, cf.lineNumber);
+    const o = special ?? (source ? owner(`/${source}`) : owner(cf.url));
     byOwner.set(o, (byOwner.get(o) ?? 0) + us);
     byFrame.set(frameName(cf), (byFrame.get(frameName(cf)) ?? 0) + us);
     const seen = new Set();
@@ -48,7 +85,7 @@ export function summarizeProfile(profile, { top = 15 } = {}) {
   }
   const list = (m, n, filter = () => true) => [...m].filter(([k]) => filter(k)).sort((a, b) => b[1] - a[1]).slice(0, n)
     .map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
-  const ours = (k) => /\b(src|generators)\//.test(k) || /dist\/bundle/.test(k);
+  const ours = (k) => / (src|generators)\//.test(k);
   return [
     `total sampled: ${(total / 1000).toFixed(0)} ms`,
     'self time by package / file:', list(byOwner, top),
