@@ -13,7 +13,7 @@ import { resolveAnswers, type Question } from '../../src/options/answers.js';
 import { checkFlags } from '../../src/options/check-flags.js';
 import type { Answers, GenerateOptions } from '../../src/options/types.js';
 import { buildProject, type ProjectPlan } from '../../src/project/build.js';
-import { classifyFiles, settleConflicts, type FileAction } from '../../src/project/stage.js';
+import { classifyFiles, NEEDS_CONFIRMATION, settleConflicts, type FileAction } from '../../src/project/stage.js';
 import { reportPlan, type GenerationReport } from '../../src/project/report.js';
 
 /** Options the generator takes (from our CLI, from `yo helm-operator`, or from yeoman-test). */
@@ -122,11 +122,11 @@ export default class AppGenerator extends Generator {
       this.chart = loadChart(this.acquired.files);
     }
     this.plan = await buildProject(this.answers, this.acquired, this.chart!, this.settings.templates);
-    this.actions = await classifyFiles(this.plan.files, this.answers.directory);
-    const conflicts = this.actions.filter((a) => a.status === 'conflict');
+    this.actions = await classifyFiles(this.plan.files, this.answers.directory, this.plan.model.chart.path);
+    const conflicts = this.actions.filter((a) => NEEDS_CONFIRMATION.has(a.status));
     if (conflicts.length > 0 && !this.settings.force && !this.settings.dryRun && !this.settings.interactive) {
       throw new UserError(
-        `${this.answers.directory}: ${conflicts.length} file(s) would change: ${conflicts.map((c) => c.file.path).join(', ')}`,
+        `${this.answers.directory}: ${conflicts.length} file(s) would change: ${conflicts.map((c) => (c.status === 'stale' ? `${c.file.path} (removed)` : c.file.path)).join(', ')}`,
         { hint: 're-run with --force to overwrite them, or on a terminal to choose file by file' },
       );
     }
@@ -137,6 +137,7 @@ export default class AppGenerator extends Generator {
     if (this.settings.dryRun) return;
     for (const action of this.actions) {
       if (action.status === 'create' || action.status === 'conflict') this.fs.write(action.target, action.file.content);
+      else if (action.status === 'stale') this.fs.delete(action.target);
     }
   }
 

@@ -129,7 +129,7 @@ function printReport(r: GenerationReport, io: CliIo, out: ChalkInstance, err: Ch
   }
   for (const line of r.files) io.stdout.write(`  ${line}\n`);
   const c = r.counts;
-  const counts = [`${c.create} created`, `${c.overwrite} overwritten`, `${c.identical} unchanged`, `${c.keep} kept as yours`, ...(c.skip ? [`${c.skip} skipped at your request`] : [])];
+  const counts = [`${c.create} created`, `${c.overwrite} overwritten`, `${c.identical} unchanged`, `${c.keep} kept as yours`, ...(c.removed ? [`${c.removed} removed`] : []), ...(c.skip ? [`${c.skip} skipped at your request`] : [])];
   io.stdout.write(out.green(`\nOperator project ready in ${r.directory}`) + ` (${counts.join(', ')})\n`);
   io.stdout.write('\nNext steps:\n');
   for (const step of r.nextSteps) io.stdout.write(`  ${step}\n`);

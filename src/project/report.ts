@@ -36,7 +36,7 @@ export function formatPermissions(rules: ProjectPlan['model']['rbac']['rules']):
 
 /** Builds the report for a finished (or dry) run. */
 export function reportPlan(answers: Answers, plan: ProjectPlan, actions: readonly FileAction[], dryRun: boolean): GenerationReport {
-  const counts = { create: 0, identical: 0, conflict: 0, keep: 0, overwrite: 0, skip: 0 };
+  const counts = { create: 0, identical: 0, conflict: 0, keep: 0, stale: 0, overwrite: 0, removed: 0, skip: 0 };
   for (const a of actions) counts[a.status]++;
   const shown = dryRun ? actions : actions.filter((a) => a.status !== 'identical');
   const rel = relative(process.cwd(), answers.directory) || '.';

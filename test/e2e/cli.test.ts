@@ -1,11 +1,11 @@
 /** End-to-end tests of the built CLI: help, version, validation, overwrite rules, dry-run, overlays. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { runCli, tempDir, readTree } from '../support/cli.js';
-import { repoRoot } from '../support/paths.js';
+import { repoRoot, sharedCharts } from '../support/paths.js';
 
 const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
 
@@ -165,4 +165,31 @@ test('the same inputs give byte-identical output', async () => {
   assert.equal((await runCli(['demo-operator', '--yes'], { cwd: a })).code, 0);
   assert.equal((await runCli(['demo-operator', '--yes'], { cwd: b })).code, 0);
   assert.deepEqual(readTree(join(a, 'demo-operator')), readTree(join(b, 'demo-operator')));
+});
+
+test('moving to a new chart version removes templates the chart dropped, with --force', async () => {
+  const cwd = tempDir();
+  const chart = join(cwd, 'chart');
+  cpSync(join(sharedCharts, 'memcached'), chart, { recursive: true });
+  chmodSync(chart, 0o755);
+  chmodSync(join(chart, 'templates'), 0o755);
+  const args = ['op', '--chart', 'chart', '--yes'];
+  assert.equal((await runCli(args, { cwd })).code, 0);
+  const role = join(cwd, 'op', 'config', 'rbac', 'role.yaml');
+  assert.match(readFileSync(role, 'utf8'), /poddisruptionbudgets/);
+
+  rmSync(join(chart, 'templates', 'pdb.yaml'), { force: true });
+  chmodSync(join(chart, 'Chart.yaml'), 0o644);
+  writeFileSync(join(chart, 'Chart.yaml'), readFileSync(join(chart, 'Chart.yaml'), 'utf8').replace('version: 0.0.2', 'version: 0.0.3'));
+  const refused = await runCli(args, { cwd });
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /helm-charts\/memcached\/templates\/pdb\.yaml \(removed\)/);
+  assert.ok(existsSync(join(cwd, 'op', 'helm-charts', 'memcached', 'templates', 'pdb.yaml')));
+
+  const forced = await runCli([...args, '--force'], { cwd });
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.match(forced.stdout, /removed\s+helm-charts\/memcached\/templates\/pdb\.yaml/);
+  assert.equal(existsSync(join(cwd, 'op', 'helm-charts', 'memcached', 'templates', 'pdb.yaml')), false);
+  assert.doesNotMatch(readFileSync(role, 'utf8'), /poddisruptionbudgets/);
+  assert.match(readFileSync(join(cwd, 'op', 'PROJECT'), 'utf8'), /version: 0\.0\.3/);
 });
