@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import yaml from 'js-yaml';
 import { runCli, tempDir, readTree } from '../support/cli.js';
 import { repoRoot, sharedCharts } from '../support/paths.js';
@@ -192,4 +193,28 @@ test('moving to a new chart version removes templates the chart dropped, with --
   assert.equal(existsSync(join(cwd, 'op', 'helm-charts', 'memcached', 'templates', 'pdb.yaml')), false);
   assert.doesNotMatch(readFileSync(role, 'utf8'), /poddisruptionbudgets/);
   assert.match(readFileSync(join(cwd, 'op', 'PROJECT'), 'utf8'), /version: 0\.0\.3/);
+});
+
+test('colour only when asked for: FORCE_COLOR colours a piped error, NO_COLOR and pipes do not', async () => {
+  const forced = await runCli(['x', '--kind', 'bad'], { cwd: tempDir(), env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+  assert.match(forced.stderr, /\x1b\[31merror: --kind/);
+  const plain = await runCli(['x', '--kind', 'bad'], { cwd: tempDir(), env: { NO_COLOR: '', FORCE_COLOR: '' } });
+  assert.doesNotMatch(plain.stderr, /\x1b\[/);
+  const none = await runCli(['x', '--kind', 'bad'], { cwd: tempDir(), env: { NO_COLOR: '1', FORCE_COLOR: '' } });
+  assert.doesNotMatch(none.stderr, /\x1b\[/);
+});
+
+test('the generated Makefile works: make help lists the targets, make -n bundle does not prompt', async () => {
+  const cwd = tempDir();
+  assert.equal((await runCli(['demo-operator', '--yes'], { cwd })).code, 0);
+  const dir = join(cwd, 'demo-operator');
+  const help = spawnSync('make', ['help'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(help.status, 0, help.stderr);
+  for (const target of ['run', 'docker-build', 'docker-push', 'docker-buildx', 'install', 'uninstall', 'deploy', 'undeploy', 'bundle', 'bundle-build', 'catalog-build']) {
+    assert.match(help.stdout.replace(/\x1b\[[0-9;]*m/g, ''), new RegExp(`^  ${target}\\s`, 'm'), target);
+  }
+  const bundle = spawnSync('make', ['-n', 'bundle'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(bundle.status, 0, bundle.stderr);
+  assert.match(bundle.stdout, /generate kustomize manifests -q --interactive=false/);
+  assert.match(bundle.stdout, /\/bin\/operator-sdk/, 'tools live under LOCALBIN');
 });
