@@ -3,6 +3,7 @@
  * lifecycle step hands over to the engine in src/, and files reach the disk only through Yeoman's
  * in-memory file system, committed once everything has rendered and validated.
  */
+import { existsSync } from 'node:fs';
 import Generator from 'yeoman-generator';
 import { acquireChart, acquireStarterChart, type AcquiredChart, type AcquireOptions } from '../../src/chart/source.js';
 import { DEFAULT_LIMITS, type ChartLimits } from '../../src/chart/limits.js';
@@ -20,6 +21,8 @@ import { reportPlan, type GenerationReport } from '../../src/project/report.js';
 export interface AppOptions extends GenerateOptions {
   /** Receives the outcome; the CLI prints it. Set by the CLI and tests. */
   readonly onReport?: (report: GenerationReport) => void;
+  /** Told the project folder before anything is written, and whether it existed (the CLI cleans up a failed new one). */
+  readonly onTarget?: (directory: string, existed: boolean) => void;
 }
 
 /** The chart-source options (issue 5) as yo or the CLI passed them. */
@@ -97,6 +100,7 @@ export default class AppGenerator extends Generator {
       interactive: o['interactive'] === true,
       cwd: this.destinationRoot(),
       onReport: o['onReport'] as AppOptions['onReport'],
+      onTarget: o['onTarget'] as AppOptions['onTarget'],
       ...chartSourceSettings(o),
     };
     checkFlags(this.settings);
@@ -122,6 +126,7 @@ export default class AppGenerator extends Generator {
       this.chart = loadChart(this.acquired.files);
     }
     this.plan = await buildProject(this.answers, this.acquired, this.chart!, this.settings.templates);
+    this.settings.onTarget?.(this.answers.directory, existsSync(this.answers.directory));
     this.actions = await classifyFiles(this.plan.files, this.answers.directory, this.plan.model.chart.path);
     const conflicts = this.actions.filter((a) => NEEDS_CONFIRMATION.has(a.status));
     if (conflicts.length > 0 && !this.settings.force && !this.settings.dryRun && !this.settings.interactive) {

@@ -2,6 +2,7 @@
  * Runs the app generator through yeoman-environment. Imported lazily by the CLI: loading Yeoman takes
  * a second, and --help, --version and flag errors must not pay for it.
  */
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
@@ -23,10 +24,17 @@ export async function runGenerator(options: AppOptions, cwd: string): Promise<Ge
   const env = createEnv({ cwd, force: options.force === true, skipInstall: true, skipCache: true, adapter });
   env.register(AppGenerator, { namespace: 'helm-operator:app', resolved: GENERATOR_PATH, packagePath: undefined as never });
   const { directory, ...rest } = options;
-  const generatorOptions = { ...rest, onReport: (r: GenerationReport) => { report = r; } };
+  let created: string | undefined;
+  const generatorOptions = {
+    ...rest,
+    onReport: (r: GenerationReport) => { report = r; },
+    onTarget: (dir: string, existed: boolean) => { created = existed ? undefined : dir; },
+  };
   try {
     await env.run(['helm-operator:app', ...(directory === undefined ? [] : [directory])], generatorOptions as never);
   } catch (error) {
+    // A new project that failed while being written (a full disk, say) is removed, not left half-made.
+    if (created !== undefined) rmSync(created, { recursive: true, force: true });
     if (isPromptCancel(error)) throw new CancelledError();
     throw error;
   }

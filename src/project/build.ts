@@ -69,15 +69,28 @@ export async function buildProject(answers: Answers, acquired: AcquiredChart, ch
     path: `${model.chart.path}/${f.path}`, content: f.data, from: `${acquired.source}/${f.path}`, template: undefined, policy: 'regenerate',
   }));
   const files = [...rendered.map((f) => ({ ...f, policy: policyFor(f.template) })), ...vendored];
-  const seen = new Set<string>();
-  for (const f of files) {
-    if (seen.has(f.path)) throw new UserError(`two sources write ${f.path}: check --templates for a file that collides with the vendored chart`);
-    seen.add(f.path);
-  }
+  assertNoCollisions(files);
   return {
     model,
     files: files.sort((a, b) => compareStrings(a.path, b.path)),
     warnings,
     notes: [...formatSchemaSummary(crd.summary), ...rbac.notes],
   };
+}
+
+/** Refuses two outputs at one path, or a file where another output needs a folder (`a` and `a/b`). */
+function assertNoCollisions(files: readonly RenderedFile[]): void {
+  const paths = new Map<string, RenderedFile>();
+  for (const f of files) {
+    const other = paths.get(f.path);
+    if (other) throw new UserError(`${other.from} and ${f.from} both write ${f.path}; rename one of them in --templates`);
+    paths.set(f.path, f);
+  }
+  for (const f of files) {
+    const parts = f.path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const parent = paths.get(parts.slice(0, i).join('/'));
+      if (parent) throw new UserError(`${f.from} writes ${f.path}, but ${parent.from} writes the file ${parent.path}; rename one of them in --templates`);
+    }
+  }
 }

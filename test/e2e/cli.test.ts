@@ -218,3 +218,14 @@ test('the generated Makefile works: make help lists the targets, make -n bundle 
   assert.match(bundle.stdout, /generate kustomize manifests -q --interactive=false/);
   assert.match(bundle.stdout, /\/bin\/operator-sdk/, 'tools live under LOCALBIN');
 });
+
+test('an overlay file where the project needs a folder is refused before anything is written', async () => {
+  const cwd = tempDir();
+  const overlay = join(cwd, 'overlay');
+  mkdirSync(join(overlay, 'watches.yaml'), { recursive: true });
+  writeFileSync(join(overlay, 'watches.yaml', 'extra.ejs'), 'x\n');
+  const r = await runCli(['demo-operator', '--yes', '--templates', overlay], { cwd });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /writes watches\.yaml\/extra, but .* writes the file watches\.yaml/);
+  assert.deepEqual(readdirSync(cwd), ['overlay']);
+});
