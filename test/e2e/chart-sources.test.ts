@@ -45,7 +45,9 @@ function refused(r: CliResult, cwd: string, message: RegExp): void {
   assert.equal(r.code, 1, r.stderr);
   const errors = r.stderr.split('\n').filter((l) => l.startsWith('error: '));
   assert.equal(errors.length, 1, r.stderr);
-  assert.match(errors[0]!, message);
+  // The CLI prints the fix in brackets after the message: match the message with or without it.
+  const withoutHint = errors[0]!.replace(/ \((?:[^()]|\([^()]*\))*\)$/, '');
+  assert.ok(message.test(errors[0]!) || message.test(withoutHint), `${errors[0]} does not match ${message}`);
   assert.deepEqual(readdirSync(cwd).filter((f) => f !== '.home'), [], 'nothing written');
 }
 
@@ -166,7 +168,7 @@ describe('HTTP chart repositories', () => {
     const cwd = tempDir();
     const r = await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web'], { cwd, env: isolatedEnv(cwd) });
     refused(r, cwd, /index\.yaml: TLS verification failed \(/);
-    assert.match(r.stderr, /hint: pass --ca-file/);
+    assert.match(r.stderr, /\(pass --ca-file with the CA/);
     ok(await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web', '--insecure-skip-tls-verify'], { cwd, env: isolatedEnv(cwd) }));
   });
 
@@ -241,12 +243,23 @@ describe('HTTP chart repositories', () => {
       const start = Date.now();
       const r = await runCli(['project', '--yes', '--repo', `http://127.0.0.1:${port}`, '--chart', 'web', '--plain-http', '--timeout', '0.5'], { cwd, env: isolatedEnv(cwd) });
       refused(r, cwd, /index\.yaml: timed out after 0\.5s without an answer$/);
-      assert.match(r.stderr, /hint: check the network, or raise --timeout/);
+      assert.match(r.stderr, /\(check the network, or raise --timeout\)/);
       assert.ok(Date.now() - start < 15_000);
     } finally {
       for (const s of sockets) s.destroy();
       silent.close();
     }
+  });
+
+  test('flag mistakes are one line naming the flag', async () => {
+    const cwd = tempDir();
+    const env = isolatedEnv(cwd);
+    refused(await runCli(['project', '--yes', '--repo', 'ftp://x', '--chart', 'web'], { cwd, env }), cwd, /^error: --repo "ftp:\/\/x" is invalid: must be the http\(s\):\/\/ URL of a chart repository/);
+    refused(await runCli(['project', '--yes', '--repo', secure.url], { cwd, env }), cwd, /^error: --repo needs --chart naming a chart in that repository/);
+    refused(await runCli(['project', '--yes', '--repo', secure.url, '--chart', 'web', '--username', 'alice'], { cwd, env }), cwd, /^error: --username needs --password-stdin$/);
+    refused(await runCliWithInput(['project', '--yes', '--repo', secure.url, '--chart', 'web', '--username', 'alice', '--password-stdin'], '', { cwd, env }), cwd, /^error: --password-stdin: stdin was empty$/);
+    refused(await runCli(['project', '--yes', '--timeout', '-1'], { cwd, env }), cwd, /^error: --timeout "-1" is invalid/);
+    refused(await runCli(['project', '--yes', '--chart', `${secure.url}/web-0.1.0.tgz`, '--chart-version', '1'], { cwd, env }), cwd, /^error: --chart-version applies to --repo, <repo>\/<chart> and oci:\/\/ charts, not to a chart URL$/);
   });
 
   test('--offline refuses anything remote, naming it', async () => {
@@ -469,7 +482,7 @@ describe('OCI registries', { skip: registryUnavailable() }, () => {
     const cwd4 = tempDir();
     const anonymous = await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:1.0.0`, '--ca-file', ca.caFile], { cwd: cwd4, env: isolatedEnv(cwd4) });
     refused(anonymous, cwd4, /access denied by the registry \(no credentials\)$/);
-    assert.match(anonymous.stderr, /hint: log in with `helm registry login`, or pass --username with --password-stdin/);
+    assert.match(anonymous.stderr, /\(log in with `helm registry login`, or pass --username with --password-stdin\)/);
 
     const cwd5 = tempDir();
     refused(await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:1.0.0`], { cwd: cwd5, env: isolatedEnv(cwd5, { HELM_REGISTRY_CONFIG: registryConfig }) }), cwd5,

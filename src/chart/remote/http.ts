@@ -9,15 +9,21 @@ import { request as httpsRequest } from 'node:https';
 import { UserError } from '../../diagnostics.js';
 import type { RemoteOptions, TlsSettings } from './options.js';
 
-/** A failed download. `unreachable` is true when no server answered (DNS, refused, reset, timeout). */
+/**
+ * A failed download. `unreachable`: no server gave an answer (DNS, refused, reset, timeout, 5xx), so
+ * nothing is known about the chart. `transient`: worth another try (reset, refused, 429, 5xx), unlike
+ * a name that does not resolve or a timeout that already waited --timeout.
+ */
 export class RemoteError extends UserError {
   readonly unreachable: boolean;
+  readonly transient: boolean;
   readonly status: number | undefined;
 
-  constructor(message: string, options: { unreachable?: boolean; status?: number; hint?: string } = {}) {
+  constructor(message: string, options: { unreachable?: boolean; transient?: boolean; status?: number; hint?: string } = {}) {
     super(message, options.hint === undefined ? {} : { hint: options.hint });
     this.name = 'RemoteError';
     this.unreachable = options.unreachable === true;
+    this.transient = options.transient === true;
     this.status = options.status;
   }
 }
@@ -42,8 +48,8 @@ export interface GetResponse {
   readonly url: string;
 }
 
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ETIMEOUT']);
-const UNREACHABLE_CODES = new Set([...TRANSIENT_CODES, 'ENOTFOUND', 'ENETDOWN', 'EHOSTDOWN']);
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const UNREACHABLE_CODES = new Set([...TRANSIENT_CODES, 'ENOTFOUND', 'ENETDOWN', 'EHOSTDOWN', 'ETIMEOUT']);
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
 const MAX_REDIRECTS = 5;
 
@@ -87,8 +93,7 @@ export async function httpGet(req: GetRequest, options: RemoteOptions): Promise<
       }
       return res;
     } catch (error) {
-      const retry = error instanceof RemoteError && error.unreachable && !/ENOTFOUND/.test(error.message);
-      if (retry && attempt < options.retries) {
+      if (error instanceof RemoteError && error.transient && attempt < options.retries) {
         attempt += 1;
         await sleep(backoff(attempt, undefined));
         continue;
@@ -196,12 +201,12 @@ function networkError(url: string, error: Error, options: RemoteOptions): Error 
     return new RemoteError(`${url}: timed out after ${options.timeoutMs / 1000}s without an answer`, { unreachable: true, hint: 'check the network, or raise --timeout' });
   }
   if (UNREACHABLE_CODES.has(code)) {
-    return new RemoteError(`${url}: cannot reach the server (${code})`, { unreachable: true });
+    return new RemoteError(`${url}: cannot reach the server (${code})`, { unreachable: true, transient: TRANSIENT_CODES.has(code) });
   }
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/i.test(code) || /certificate/i.test(error.message)) {
     return new RemoteError(`${url}: TLS verification failed (${code || error.message})`, { hint: 'pass --ca-file with the CA that signed the server certificate (or --insecure-skip-tls-verify)' });
   }
-  return new RemoteError(`${url}: ${code || error.message}`, { unreachable: true });
+  return new RemoteError(`${url}: ${code || error.message}`);
 }
 
 /** Throws a RemoteError for a non-2xx answer, naming what was asked for. */
