@@ -19,17 +19,33 @@ function readOptional(path: string): string | undefined {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** The repository `helm repo add <name>` saved, with its credentials and TLS settings. */
-export function findHelmRepository(name: string, env: NodeJS.ProcessEnv): RepositoryTarget | undefined {
+/** The entries of repositories.yaml ([] when there is none). */
+function readRepositories(env: NodeJS.ProcessEnv): { path: string; entries: Record<string, unknown>[] } {
   const path = repositoryConfigPath(env);
   const text = readOptional(path);
-  if (text === undefined) return undefined;
+  if (text === undefined) return { path, entries: [] };
   const config = parseHelmYaml(text, path);
-  const list = isMap(config) && Array.isArray(config['repositories']) ? config['repositories'] : [];
-  const entry = list.filter(isMap).find((r) => r['name'] === name);
-  if (!entry) return undefined;
+  return { path, entries: isMap(config) && Array.isArray(config['repositories']) ? config['repositories'].filter(isMap) : [] };
+}
+
+/** The repository `helm repo add <name>` saved, with its credentials and TLS settings. */
+export function findHelmRepository(name: string, env: NodeJS.ProcessEnv): RepositoryTarget | undefined {
+  const { path, entries } = readRepositories(env);
+  const entry = entries.find((r) => r['name'] === name);
+  return entry ? toTarget(entry, path) : undefined;
+}
+
+/** The repository whose URL is `url` in repositories.yaml, for a dependency's credentials. */
+export function findHelmRepositoryByUrl(url: string, env: NodeJS.ProcessEnv): RepositoryTarget | undefined {
+  const { path, entries } = readRepositories(env);
+  const trim = (u: string): string => u.replace(/\/+$/, '');
+  const entry = entries.find((r) => typeof r['url'] === 'string' && trim(r['url']) === trim(url));
+  return entry ? toTarget(entry, path) : undefined;
+}
+
+function toTarget(entry: Record<string, unknown>, path: string): RepositoryTarget {
   const url = str(entry['url']);
-  if (!url) throw new UserError(`${path}: repository "${name}" has no url`);
+  if (!url) throw new UserError(`${path}: repository "${String(entry['name'])}" has no url`);
   const username = str(entry['username']);
   const password = str(entry['password']);
   const caFile = str(entry['caFile']);
@@ -46,18 +62,6 @@ export function findHelmRepository(name: string, env: NodeJS.ProcessEnv): Reposi
     },
     passCredentialsAll: entry['pass_credentials_all'] === true,
   };
-}
-
-/** The repository whose URL is `url` in repositories.yaml, for a dependency's credentials. */
-export function findHelmRepositoryByUrl(url: string, env: NodeJS.ProcessEnv): RepositoryTarget | undefined {
-  const path = repositoryConfigPath(env);
-  const text = readOptional(path);
-  if (text === undefined) return undefined;
-  const config = parseHelmYaml(text, path);
-  const list = isMap(config) && Array.isArray(config['repositories']) ? config['repositories'] : [];
-  const trim = (u: string): string => u.replace(/\/+$/, '');
-  const entry = list.filter(isMap).find((r) => typeof r['url'] === 'string' && trim(r['url']) === trim(url));
-  return entry && typeof entry['name'] === 'string' ? findHelmRepository(entry['name'], env) : undefined;
 }
 
 /** Decodes a docker-style `auths` entry. */
