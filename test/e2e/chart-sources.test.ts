@@ -7,7 +7,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
@@ -34,6 +34,10 @@ function runCliWithInput(args: readonly string[], input: string, options: { cwd:
     child.on('error', reject);
     child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr }); });
   });
+}
+
+function spawnSyncOk(command: string, args: readonly string[]): boolean {
+  return spawnSync(command, args).status === 0;
 }
 
 function ok(r: CliResult): void {
@@ -131,6 +135,24 @@ describe('HTTP chart repositories', () => {
     assert.match(record.digest, /^sha256:[a-f0-9]{64}$/);
     assert.ok(existsSync(join(cwd, 'project', 'helm-charts', 'web', 'Chart.yaml')));
     assert.match(r.stderr, /downloaded https:\/\/127\.0\.0\.1:\d+\/web-0\.2\.0\.tgz/, 'progress on stderr (plain lines without a TTY)');
+  });
+
+  test('on a terminal, downloads show a progress bar redrawn in place', { skip: spawnSyncOk('script', ['--version']) ? false : 'no `script` command' }, async () => {
+    const cwd = tempDir();
+    const env = { ...process.env, ...isolatedEnv(cwd), NO_COLOR: '1', TERM: 'xterm' };
+    for (const k of ['CI', 'XDG_CONFIG_HOME', 'HELM_REPOSITORY_CONFIG', 'HELM_REGISTRY_CONFIG']) delete env[k];
+    const command = `${process.execPath} ${cliPath} project --yes --repo ${secure.url} --chart web --ca-file ${ca.caFile}`;
+    const screen = await new Promise<string>((resolve, reject) => {
+      const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+      child.on('error', reject);
+      child.on('close', () => resolve(out));
+    });
+    assert.match(screen, /\r\x1b\[2Khttps:\/\/127\.0\.0\.1:\d+\/web-1\.0\.0\.tgz \[#{24}\] 100% \d+\.\d KiB/);
+    assert.doesNotMatch(screen, /^downloading /m, 'no plain lines on a terminal');
+    assert.equal(projectRecord(join(cwd, 'project')).version, '1.0.0');
   });
 
   test('no range: the highest release (pre-releases only when the range asks)', async () => {
