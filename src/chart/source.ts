@@ -80,7 +80,11 @@ async function readSource(location: string, options: AcquireOptions, limits: Cha
     return fromArchive('repository', fetched, fetched.url);
   }
   if (location.startsWith('oci://')) {
-    const fetched = await fetchFromOci(parseOciReference(location), options.version, remote, limits);
+    const ref = parseOciReference(location);
+    if ((ref.tag !== undefined || ref.digest !== undefined) && options.version !== undefined) {
+      throw new UserError(`--chart-version ${options.version}: ${location} already names its version; pass one or the other`);
+    }
+    const fetched = await fetchFromOci(ref, options.version, remote, limits);
     return fromArchive('oci', fetched, fetched.reference);
   }
   if (/^https?:\/\//i.test(location)) {
