@@ -139,6 +139,25 @@ const PATCHES = [
     from: "JSON.parse(readFileSync(pathJoin(_dirname, '../package.json'), 'utf8'))",
     to: (manifest) => JSON.stringify({ version: manifest.version }),
   },
+  // commander loads child_process (and with it net, dgram, ...) at start-up for executable
+  // subcommands, which this CLI does not have: a few ms of every --help. Loaded on first use instead.
+  {
+    file: /[\\/]commander[\\/]lib[\\/]command\.js$/,
+    from: "const childProcess = require('node:child_process');",
+    to: () => "let childProcessModule;\nconst childProcess = { spawn: (...args) => (childProcessModule ??= require('node:child_process')).spawn(...args) };",
+  },
+  // chalk asks tty.isatty(1) and (2) at load; importing node:tty loads net with it (~2.5 ms of every
+  // --help). process.stdout/stderr.isTTY give the same answer from the streams the CLI opens anyway.
+  {
+    file: /[\\/]chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/,
+    from: "import tty from 'node:tty';",
+    to: () => '',
+  },
+  {
+    file: /[\\/]chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/,
+    from: 'stdout: createSupportsColor({isTTY: tty.isatty(1)}),\n\tstderr: createSupportsColor({isTTY: tty.isatty(2)}),',
+    to: () => 'stdout: createSupportsColor({isTTY: process.stdout.isTTY === true}),\n\tstderr: createSupportsColor({isTTY: process.stderr.isTTY === true}),',
+  },
   // yeoman-generator puts all of lodash on every generator as this._ (import * defeats tree shaking:
   // ~100 KB to compile at every start). This project's generator does not use this._.
   {
