@@ -139,7 +139,7 @@ describe('HTTP chart repositories', () => {
 
   test('on a terminal, downloads show a progress bar redrawn in place', { skip: spawnSyncOk('script', ['--version']) ? false : 'no `script` command' }, async () => {
     const cwd = tempDir();
-    const env = { ...process.env, ...isolatedEnv(cwd), NO_COLOR: '1', TERM: 'xterm' };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...isolatedEnv(cwd), NO_COLOR: '1', TERM: 'xterm' };
     for (const k of ['CI', 'XDG_CONFIG_HOME', 'HELM_REPOSITORY_CONFIG', 'HELM_REGISTRY_CONFIG']) delete env[k];
     const command = `${process.execPath} ${cliPath} project --yes --repo ${secure.url} --chart web --ca-file ${ca.caFile}`;
     const screen = await new Promise<string>((resolve, reject) => {
