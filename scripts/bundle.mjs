@@ -116,6 +116,22 @@ export const createAdapterPromptModule = (parameter) => {
 ];
 
 /**
+ * CommonJS packages our own code imports whose evaluation is deferred to first use: the import is
+ * given a stand-in whose properties require() the real module (a lazily run CommonJS wrapper in the
+ * bundle, the same instance everyone else gets). semver reaches the --help path through the
+ * --chart-version check and builds some forty regular expressions when evaluated.
+ */
+const LAZY_CJS = ['semver'];
+
+const lazyCjsStandIn = (pkg) => `
+let real;
+const load = () => (real ??= require(${JSON.stringify(`${pkg}?real`)}));
+export default new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+});`;
+
+/**
  * Source patches, each checked: the build fails if a pattern no longer matches, so an upgrade cannot
  * silently undo one. Yeoman reads its own package.json at load time through paths relative to its
  * module file, which do not exist inside a bundle: each read is replaced by the value. And
@@ -217,6 +233,13 @@ const yeomanForBundle = {
     b.onResolve({ filter: new RegExp(`^(${Object.keys(REPLACED).map(escapeRe).join('|')})$`) }, (a) => ({ path: a.path, namespace: 'replaced' }));
     b.onLoad({ filter: /.*/, namespace: 'replaced' }, (a) => ({ contents: REPLACED[a.path](), loader: 'js', resolveDir: root }));
 
+    b.onResolve({ filter: new RegExp(`^(${LAZY_CJS.map(escapeRe).join('|')})$`) }, (a) => {
+      const ours = !a.importer.includes(`${sep}node_modules${sep}`) && a.namespace === 'file';
+      return ours && a.kind === 'import-statement' ? { path: a.path, namespace: 'lazy-cjs' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-cjs' }, (a) => ({ contents: lazyCjsStandIn(a.path), loader: 'js', resolveDir: root }));
+    b.onResolve({ filter: new RegExp(`^(${LAZY_CJS.map(escapeRe).join('|')})\\?real$`) }, (a) =>
+      b.resolve(a.path.slice(0, -'?real'.length), { kind: 'require-call', resolveDir: a.resolveDir, importer: a.importer }));
     // The stand-in imports the real file with a ?real suffix, which esbuild loads as a separate module.
     b.onResolve({ filter: /\?real$/ }, (a) => ({ path: a.path.slice(0, -'?real'.length), suffix: '?real' }));
     const seen = new Set();
