@@ -298,6 +298,18 @@ function thirdPartyNotices(metafile) {
   return [...new Set(sections)].join('\n\n' + '-'.repeat(72) + '\n\n') + '\n';
 }
 
+// Bundled CommonJS code calls require() for node built-ins, and ES modules have none of their own: each
+// output starts with one, and outputs that never use it lose it again after the build (dropBanner).
+const REQUIRE_BANNER = "import{createRequire as __cho_cr}from'node:module';const require=__cho_cr(import.meta.url);";
+
+/** Removes the require() banner from an output that does not mention require. */
+function dropUnusedBanner(file) {
+  const text = readFileSync(file, 'utf8');
+  if (!text.startsWith(REQUIRE_BANNER)) return;
+  const rest = text.slice(REQUIRE_BANNER.length);
+  if (!/\brequire\b/.test(rest)) writeFileSync(file, rest.replace(/^\n/, ''));
+}
+
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 const result = await build({
@@ -317,10 +329,10 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  // Bundled CommonJS code calls require() for node built-ins; ES modules have no require of their own.
-  banner: { js: "import{createRequire as __cho_cr}from'node:module';const require=__cho_cr(import.meta.url);" },
+  banner: { js: REQUIRE_BANNER },
   plugins: [yeomanForBundle],
 });
+for (const file of Object.keys(result.metafile.outputs)) if (file.endsWith('.js')) dropUnusedBanner(resolve(root, file));
 writeFileSync(join(outdir, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(result.metafile));
 if (args.metafile) writeFileSync(resolve(root, args.metafile), JSON.stringify(result.metafile));
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
