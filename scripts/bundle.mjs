@@ -65,17 +65,16 @@ export default flyImport;`;
   return `${STUB_RUNTIME}\n${lines.join('\n')}`;
 }
 
-/**
- * Packages replaced by a smaller implementation of the part Yeoman uses. read-package-up (for
- * yeoman-generator's _getPackageJson, always called with normalize: false) pulls in read-pkg,
- * normalize-package-data, spdx tables, hosted-git-info and @babel/code-frame, all evaluated at load.
- */
+/** Packages replaced by a smaller implementation of the part the bundle uses (source, made at build time). */
 const REPLACED = {
   // ora's spinner table, all 90 spinners as JSON; Yeoman's adapter uses ora's defaults only.
   'cli-spinners': () => {
     const all = JSON.parse(readFileSync(join(root, 'node_modules', 'cli-spinners', 'spinners.json'), 'utf8'));
     return `export default ${JSON.stringify({ dots: all.dots, line: all.line })};`;
   },
+  // yeoman-generator's _getPackageJson calls readPackageUpSync with normalize: false; the package
+  // pulls in read-pkg, normalize-package-data, spdx tables, hosted-git-info and @babel/code-frame,
+  // all evaluated at load.
   'read-package-up': () => `
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -299,7 +298,7 @@ function thirdPartyNotices(metafile) {
 }
 
 // Bundled CommonJS code calls require() for node built-ins, and ES modules have none of their own: each
-// output starts with one, and outputs that never use it lose it again after the build (dropBanner).
+// output starts with one, and outputs that never use it lose it again after the build (dropUnusedBanner).
 const REQUIRE_BANNER = "import{createRequire as __cho_cr}from'node:module';const require=__cho_cr(import.meta.url);";
 
 /** Removes the require() banner from an output that does not mention require. */
