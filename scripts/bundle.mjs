@@ -198,6 +198,42 @@ const PATCHES = [
     from: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
     to: () => 'let rgiEmojiRegexInstance;\nconst rgiEmojiRegex = {test: string => (rgiEmojiRegexInstance ??= /^\\p{RGI_Emoji}$/v).test(string)};',
   },
+  // mem-fs-editor's commit is a plain Transform: one file at a time, each a stat, maybe a mkdir and a
+  // write through the thread pool, so a project of a few hundred files waits on I/O one call at a
+  // time. Here up to 16 files are written at once; the stream ends only when every write has.
+  {
+    file: /[\\/]mem-fs-editor[\\/]dist[\\/]transform\.js$/,
+    from: `export const createCommitTransform = () => new Transform({
+    objectMode: true,
+    transform(file, _encoding, callback) {
+        commitFileAsync(file)
+            .then(() => {
+            callback(null, file);
+        })
+            .catch(callback);
+    },
+});`,
+    to: () => `export const createCommitTransform = () => {
+    const writing = new Set();
+    let failure;
+    const settle = (promise) => promise.then(() => { writing.delete(promise); }, (error) => { writing.delete(promise); failure ??= error; });
+    return new Transform({
+        objectMode: true,
+        transform(file, _encoding, callback) {
+            if (failure) { callback(failure); return; }
+            const write = commitFileAsync(file);
+            writing.add(write);
+            settle(write);
+            this.push(file);
+            if (writing.size < 16) callback();
+            else Promise.race([...writing].map((w) => w.catch(() => undefined))).then(() => callback(failure));
+        },
+        flush(callback) {
+            Promise.all([...writing].map((w) => w.catch(() => undefined))).then(() => callback(failure));
+        },
+    });
+};`,
+  },
   {
     file: /[\\/]@yeoman[\\/]conflicter[\\/]dist[\\/]yo-resolve\.js$/,
     from: '        catch {\n            // Ignore errors\n        }\n        return undefined;',
