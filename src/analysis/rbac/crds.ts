@@ -8,7 +8,7 @@ import type { ChartModel } from './model.js';
 import { yamlScalar } from './template/expr.js';
 import { lineText } from './template/lines.js';
 import type { Scope } from './template/scopes.js';
-import type { TextToken } from './template/tokenize.js';
+import type { TextToken } from '../gotemplate/lex.js';
 import type { Doc, DocLine } from './walk.js';
 
 const SPEC_KEY = /^\s*(group|scope|names|version|versions)\s*:\s*(.*)$/;

@@ -9,7 +9,7 @@ import type { ChartModel } from './model.js';
 import type { Resolver } from './resolve.js';
 import { includedNames, yamlScalar } from './template/expr.js';
 import { lineText, partsAfter, soleAction, type Part } from './template/lines.js';
-import type { ActionToken } from './template/tokenize.js';
+import type { ActionToken } from '../gotemplate/lex.js';
 import { warningAt as at, type DocLine, type DocumentWalker } from './walk.js';
 
 /** One rule of a chart role, all branches merged. */

@@ -8,7 +8,7 @@ import type { ChartModel } from './model.js';
 import { includedNames, pipedIndent, stringLiterals } from './template/expr.js';
 import { lineIndent, partsAfter, printedLines, soleAction, type Line, type Part } from './template/lines.js';
 import { parseTemplate, type Scope } from './template/scopes.js';
-import type { ActionToken } from './template/tokenize.js';
+import type { ActionToken } from '../gotemplate/lex.js';
 
 /** A printed line with the scope (file or define) it comes from. */
 export interface DocLine extends Line {

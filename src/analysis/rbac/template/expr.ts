@@ -2,6 +2,7 @@
  * Reading Go template pipelines without evaluating them: which keyword an action starts with, which
  * string literals, named templates, `.Values` paths and variables it mentions.
  */
+import { unquote } from '../../gotemplate/lex.js';
 
 /** What an action does to the output: `value` actions print something, all others print nothing. */
 export type ActionKind =
@@ -34,9 +35,9 @@ export function yamlScalar(text: string): string {
 /** Every double-quoted or backquoted string literal in the pipeline, unescaped. */
 export function stringLiterals(expr: string): string[] {
   const out: string[] = [];
-  const re = /"((?:[^"\\]|\\.)*)"|`([^`]*)`/g;
+  const re = /"(?:[^"\\]|\\.)*"|`[^`]*`/g;
   for (let m = re.exec(expr); m; m = re.exec(expr)) {
-    out.push(m[2] ?? m[1]!.replace(/\\(.)/g, '$1'));
+    out.push(unquote(m[0]));
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * `if`/`with`/`range` is kept, which is what "everything the chart can emit" needs.
  */
 import { actionKind, isSilent, type ActionKind } from './expr.js';
-import type { ActionToken, Token } from './tokenize.js';
+import type { ActionToken, Token } from '../../gotemplate/lex.js';
 
 const BRANCHES = new Set<ActionKind>(['if', 'else', 'end', 'range', 'with']);
 

@@ -3,7 +3,7 @@
  * each a separate scope (variables do not cross scopes). `block "x" .` is a define plus a call.
  */
 import { actionKind, definedName } from './expr.js';
-import { tokenize, type ActionToken, type Token } from './tokenize.js';
+import { lex, type ActionToken, type Token } from '../../gotemplate/lex.js';
 
 /** A run of template tokens with its own variables: a file body or one define. */
 export interface Scope {
@@ -32,7 +32,7 @@ export function parseTemplate(source: string, file: string, unit: number): Parse
   const defines: Scope[] = [];
   let open: { name: string; line: number; tokens: Token[]; depth: number } | undefined;
   let depth = 0;
-  for (const token of tokenize(source)) {
+  for (const token of lex(source)) {
     const kind = token.type === 'action' && !token.comment ? actionKind(token.expr) : undefined;
     const name = kind === 'define' || kind === 'block' ? definedName((token as ActionToken).expr) : undefined;
     if (!open && name !== undefined) {

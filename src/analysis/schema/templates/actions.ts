@@ -1,8 +1,9 @@
 /**
- * Splits a Go template into its actions (`{{ … }}`) and an action into tokens, enough to follow
+ * A Go template's actions (found by the shared lexer), each split into tokens, enough to follow
  * how the template reads `.Values`: field chains, variables, string literals, parentheses, pipes
- * and assignments. Comments are skipped; strings may contain `}}`.
+ * and assignments.
  */
+import { lexActions, unquote } from '../../gotemplate/lex.js';
 
 export interface Action {
   readonly tokens: readonly Token[];
@@ -17,41 +18,9 @@ export type Token =
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'other'; readonly text: string }; // numbers, ( ) | , := =, a chain after `)`
 
-/** Every action in a template, in order. */
+/** Every action in a template, in order, comments left out. */
 export function extractActions(source: string): Action[] {
-  const actions: Action[] = [];
-  let at = 0;
-  let line = 1;
-  for (;;) {
-    const open = source.indexOf('{{', at);
-    if (open < 0) break;
-    line += countNewlines(source, at, open);
-    const close = findClose(source, open + 2);
-    const body = source.slice(open + 2, close).replace(/^-\s/, '').replace(/\s-$/, '').trim();
-    if (!body.startsWith('/*')) actions.push({ tokens: tokenize(body), line });
-    line += countNewlines(source, open, close);
-    at = close + 2;
-  }
-  return actions;
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/** String literals, comments and the closing `}}` of an action, for a native scan. */
-const ACTION_PARTS = /"(?:[^"\\\n]|\\.)*"?|`[^`]*`?|'(?:[^'\\\n]|\\.)*'?|\/\*[\s\S]*?(?:\*\/|$)|\}\}/g;
-
-/** Index of the `}}` closing an action that starts at `from`, skipping strings and comments. */
-function findClose(s: string, from: number): number {
-  ACTION_PARTS.lastIndex = from;
-  for (let m = ACTION_PARTS.exec(s); m; m = ACTION_PARTS.exec(s)) {
-    if (m[0] === '}}') return m.index;
-    if (m[0] === '') ACTION_PARTS.lastIndex++;
-  }
-  return s.length;
+  return lexActions(source).map(({ expr, line }) => ({ tokens: tokenize(expr), line }));
 }
 
 /**
@@ -76,11 +45,4 @@ export function tokenize(text: string): Token[] {
     else if (assign !== undefined || num !== undefined || other !== undefined) tokens.push({ kind: 'other', text: (assign ?? num ?? other)! });
   }
   return tokens;
-}
-
-function unquote(literal: string): string {
-  const quote = literal[0];
-  const body = literal.length > 1 && literal.endsWith(quote!) ? literal.slice(1, -1) : literal.slice(1);
-  if (quote === '`') return body;
-  return body.replace(/\\(.)/g, '$1');
 }

@@ -1,0 +1,154 @@
+/**
+ * The one Go template lexer of the analyses: splits template source into literal text and `{{ }}`
+ * actions, skipping strings, raw strings and comments when looking for the closing `}}`. Go's trim
+ * markers (`{{- ` and ` -}}`) are applied to the neighbouring text, so that columns in the remaining
+ * text are the columns Helm's output has. Comments become silent actions. Line numbers are 1-based
+ * source lines. A plain character scan, no regular expressions: linear on any input.
+ */
+
+/** Literal template text. `line` is the source line of its first character. */
+export interface TextToken {
+  readonly type: 'text';
+  readonly text: string;
+  readonly line: number;
+}
+
+/** One `{{ }}` action; `expr` is the pipeline without delimiters and trim markers. */
+export interface ActionToken {
+  readonly type: 'action';
+  readonly expr: string;
+  readonly line: number;
+  readonly comment: boolean;
+}
+
+export type Token = TextToken | ActionToken;
+
+interface RawAction extends ActionToken {
+  readonly trimLeft: boolean;
+  readonly trimRight: boolean;
+}
+
+/** Lexes template source. Never throws: an unterminated action runs to the end of the text. */
+export function lex(source: string): Token[] {
+  const raw: (TextToken | RawAction)[] = [];
+  let pos = 0;
+  let line = 1;
+  while (pos < source.length) {
+    const open = source.indexOf('{{', pos);
+    const textEnd = open < 0 ? source.length : open;
+    if (textEnd > pos) raw.push({ type: 'text', text: source.slice(pos, textEnd), line });
+    line += countNewlines(source, pos, textEnd);
+    if (open < 0) break;
+    const action = readAction(source, open, line);
+    raw.push(action.token);
+    line += countNewlines(source, open, action.end);
+    pos = action.end;
+  }
+  return applyTrims(raw);
+}
+
+/** The non-comment actions of a template, in order. */
+export function lexActions(source: string): ActionToken[] {
+  return lex(source).filter((t): t is ActionToken => t.type === 'action' && !t.comment);
+}
+
+/**
+ * The value of a string literal as written in an action (double-quoted, backquoted raw or a char
+ * constant): quotes removed, backslash escapes reduced to the escaped character. An unterminated
+ * literal runs to its end.
+ */
+export function unquote(literal: string): string {
+  const quote = literal[0];
+  const body = literal.length > 1 && literal.endsWith(quote!) ? literal.slice(1, -1) : literal.slice(1);
+  if (quote === '`') return body;
+  return body.replace(/\\(.)/g, '$1');
+}
+
+function readAction(source: string, open: number, line: number): { token: RawAction; end: number } {
+  let i = open + 2;
+  const trimLeft = source[i] === '-' && isSpace(source[i + 1]);
+  if (trimLeft) i += 2;
+  const bodyStart = i;
+  while (i < source.length && isSpace(source[i])) i++;
+  const comment = source.startsWith('/*', i);
+  let close: number;
+  if (comment) {
+    const endComment = source.indexOf('*/', i + 2);
+    close = endComment < 0 ? -1 : source.indexOf('}}', endComment + 2);
+  } else {
+    close = findClose(source, i);
+  }
+  if (close < 0) close = source.length;
+  const trimRight = close >= 2 && source[close - 1] === '-' && isSpace(source[close - 2]);
+  const bodyEnd = trimRight ? close - 2 : close;
+  const expr = comment ? '' : source.slice(bodyStart, Math.max(bodyStart, bodyEnd)).trim();
+  return { token: { type: 'action', expr, line, comment, trimLeft, trimRight }, end: Math.min(source.length, close + 2) };
+}
+
+/** Finds the `}}` that ends an action, skipping quoted strings and raw strings; -1 when there is none. */
+function findClose(source: string, from: number): number {
+  let i = from;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === '"' || c === "'") {
+      i = skipQuoted(source, i, c);
+    } else if (c === '`') {
+      const end = source.indexOf('`', i + 1);
+      i = end < 0 ? source.length : end + 1;
+    } else if (c === '}' && source[i + 1] === '}') {
+      return i;
+    } else {
+      i++;
+    }
+  }
+  return -1;
+}
+
+/** The index after a quoted string or char constant; an unterminated one ends at the line's end. */
+function skipQuoted(source: string, start: number, quote: string): number {
+  let i = start + 1;
+  while (i < source.length && source[i] !== quote && source[i] !== '\n') {
+    i += source[i] === '\\' ? 2 : 1;
+  }
+  return i + 1;
+}
+
+function applyTrims(raw: readonly (TextToken | RawAction)[]): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const token = raw[k]!;
+    if (token.type === 'action') {
+      out.push({ type: 'action', expr: token.expr, line: token.line, comment: token.comment });
+      continue;
+    }
+    const before = raw[k - 1];
+    const after = raw[k + 1];
+    let text = token.text;
+    let lineNo = token.line;
+    if (before?.type === 'action' && before.trimRight) {
+      let start = 0;
+      while (isSpace(text[start])) start++;
+      lineNo += countNewlines(text, 0, start);
+      text = text.slice(start);
+    }
+    if (after?.type === 'action' && after.trimLeft) {
+      // A loop, not /\s+$/: that regex is quadratic on long texts with many spaces (large CRDs).
+      let end = text.length;
+      while (end > 0 && isSpace(text[end - 1])) end--;
+      text = text.slice(0, end);
+    }
+    if (text !== '') out.push({ type: 'text', text, line: lineNo });
+  }
+  return out;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Go's notion of space in templates (trim markers, around actions). */
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+}
