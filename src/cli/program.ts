@@ -3,37 +3,22 @@
  * parses: the action records the options and main() decides what to do with them.
  */
 import { Command, Option } from 'commander';
-import { SCHEMA_MODES, DEFAULT_DOMAIN, DEFAULT_API_VERSION, DEFAULT_HELM_OPERATOR_VERSION } from '../options/types.js';
+import { SCHEMA_MODES, DEFAULT_DOMAIN, DEFAULT_API_VERSION, DEFAULT_HELM_OPERATOR_VERSION, type GenerateOptions } from '../options/types.js';
 
-/** Options exactly as commander parsed them. */
-export interface ParsedCli {
+/** Options exactly as commander parsed them: GenerateOptions' flags, plus the raw forms main() converts. */
+export type ParsedCli = Pick<GenerateOptions,
+  | 'chart' | 'domain' | 'group' | 'apiVersion' | 'kind' | 'projectName' | 'image' | 'helmOperatorVersion'
+  | 'templates' | 'force' | 'dryRun' | 'repo' | 'chartVersion' | 'username' | 'caFile'
+  | 'insecureSkipTlsVerify' | 'plainHttp' | 'offline'> & {
   readonly directory: string | undefined;
-  readonly chart?: string;
-  readonly domain?: string;
-  readonly group?: string;
-  readonly apiVersion?: string;
-  readonly kind?: string;
-  readonly projectName?: string;
-  readonly image?: string;
-  readonly helmOperatorVersion?: string;
-  readonly templates?: string;
   readonly schema?: string;
-  readonly force?: boolean;
-  readonly dryRun?: boolean;
   readonly yes?: boolean;
   readonly interactive: boolean;
-  readonly repo?: string;
-  readonly chartVersion?: string;
-  readonly username?: string;
   readonly passwordStdin?: boolean;
-  readonly caFile?: string;
-  readonly insecureSkipTlsVerify?: boolean;
-  readonly plainHttp?: boolean;
-  readonly offline?: boolean;
   readonly maxChartBytes?: string;
   readonly maxChartFiles?: string;
   readonly timeout?: string;
-}
+};
 
 /** Where the program writes: injectable so tests can capture output. */
 export interface ProgramOutput {

@@ -32,6 +32,8 @@ function deepFreeze<T>(value: T): T {
 /** Builds the model; `warnings` collects what the sample step could not keep. */
 export function buildModel(input: ModelInput, warnings: Warning[]): ProjectModel {
   const { answers: a, chart } = input;
+  // PROJECT records every answer but the folder, which is wherever the project is.
+  const { directory: _folder, ...recordedAnswers } = a;
   const md = chart.metadata;
   const fullGroup = `${a.group}.${a.domain}`;
   const image = splitImage(a.image);
@@ -78,16 +80,7 @@ export function buildModel(input: ModelInput, warnings: Warning[]): ProjectModel
     },
     crd: { schema: input.crd.schema, schemaSource: input.crd.summary.source },
     sample: { name: `${a.kind.toLowerCase()}-sample`, specBlock: sampleSpecBlock(chart.valuesText, chart.values, warnings) },
-    answers: {
-      domain: a.domain,
-      group: a.group,
-      version: a.version,
-      kind: a.kind,
-      projectName: a.projectName,
-      image: a.image,
-      helmOperatorVersion: a.helmOperatorVersion,
-      schema: a.schema,
-    },
+    answers: recordedAnswers,
   };
   return deepFreeze(model);
 }

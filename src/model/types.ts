@@ -4,6 +4,7 @@
  * wrapped in a proxy that throws on unknown fields) instead of writing `undefined`.
  */
 import type { PolicyRule } from '../analysis/rbac/index.js';
+import type { Answers } from '../options/types.js';
 
 export interface ToolInfo {
   /** `create-helm-operator` */
@@ -110,17 +111,8 @@ export interface SampleInfo {
   readonly specBlock: string;
 }
 
-/** What the user answered, as recorded in PROJECT for reproducible regeneration. */
-export interface AnswersInfo {
-  readonly domain: string;
-  readonly group: string;
-  readonly version: string;
-  readonly kind: string;
-  readonly projectName: string;
-  readonly image: string;
-  readonly helmOperatorVersion: string;
-  readonly schema: string;
-}
+/** What the user answered (all but the folder), as recorded in PROJECT for reproducible regeneration. */
+export type AnswersInfo = Omit<Answers, 'directory'>;
 
 /** The model passed to every template as `m`. */
 export interface ProjectModel {
