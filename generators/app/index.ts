@@ -5,13 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import Generator from 'yeoman-generator';
-import { acquireChart, acquireStarterChart, type AcquiredChart, type AcquireOptions } from '../../src/chart/source.js';
-import { DEFAULT_LIMITS, type ChartLimits } from '../../src/chart/limits.js';
+import { acquireChart, acquireStarterChart, type AcquiredChart } from '../../src/chart/source.js';
 import { loadChart } from '../../src/chart/load.js';
 import type { Chart } from '../../src/chart/types.js';
 import { UserError } from '../../src/diagnostics.js';
 import { resolveAnswers, type Question } from '../../src/options/answers.js';
 import { checkFlags } from '../../src/options/check-flags.js';
+import { acquireOptions, chartLimits, GENERATOR_FLAGS, optionsFromYeoman } from '../../src/options/from-yeoman.js';
 import type { Answers, GenerateOptions } from '../../src/options/types.js';
 import { buildProject, type ProjectPlan } from '../../src/project/build.js';
 import { classifyFiles, NEEDS_CONFIRMATION, settleConflicts, type FileAction } from '../../src/project/stage.js';
@@ -25,34 +25,6 @@ export interface AppOptions extends GenerateOptions {
   readonly onTarget?: (directory: string, existed: boolean) => void;
 }
 
-/** The chart-source options (issue 5) as yo or the CLI passed them. */
-function chartSourceSettings(o: Record<string, unknown>): Partial<GenerateOptions> {
-  const out: Record<string, unknown> = {};
-  for (const k of ['repo', 'chartVersion', 'username', 'password', 'caFile']) if (typeof o[k] === 'string') out[k] = o[k];
-  for (const k of ['insecureSkipTlsVerify', 'plainHttp', 'offline']) if (o[k] === true) out[k] = true;
-  for (const k of ['maxChartBytes', 'maxChartFiles', 'timeoutSeconds']) if (typeof o[k] === 'number') out[k] = o[k];
-  return out as Partial<GenerateOptions>;
-}
-
-function chartLimits(s: GenerateOptions): ChartLimits {
-  return { maxBytes: s.maxChartBytes ?? DEFAULT_LIMITS.maxBytes, maxFiles: s.maxChartFiles ?? DEFAULT_LIMITS.maxFiles };
-}
-
-function acquireOptions(s: GenerateOptions): AcquireOptions {
-  return {
-    limits: chartLimits(s),
-    ...(s.repo !== undefined ? { repo: s.repo } : {}),
-    ...(s.chartVersion !== undefined ? { version: s.chartVersion } : {}),
-    remote: {
-      tls: { ...(s.caFile !== undefined ? { caFile: s.caFile } : {}), ...(s.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}) },
-      plainHttp: s.plainHttp === true,
-      offline: s.offline === true,
-      ...(s.username !== undefined ? { credentials: { username: s.username, password: s.password ?? '' } } : {}),
-      ...(s.timeoutSeconds !== undefined ? { timeoutMs: s.timeoutSeconds * 1000 } : {}),
-    },
-  };
-}
-
 export default class AppGenerator extends Generator {
   private settings!: AppOptions;
   private acquired: AcquiredChart | undefined;
@@ -64,44 +36,19 @@ export default class AppGenerator extends Generator {
   constructor(args?: string[], options?: Record<string, unknown>) {
     super(args, options as never);
     this.argument('directory', { type: String, required: false, description: 'project directory' });
-    for (const name of ['chart', 'domain', 'group', 'api-version', 'kind', 'project-name', 'image', 'helm-operator-version', 'templates', 'schema']) {
-      this.option(name, { type: String, description: `see create-helm-operator --help` });
-    }
-    this.option('dry-run', { type: Boolean, description: 'print the plan, write nothing' });
-    for (const name of ['repo', 'chart-version', 'username', 'ca-file']) {
-      this.option(name, { type: String, description: `see create-helm-operator --help` });
-    }
-    for (const name of ['insecure-skip-tls-verify', 'plain-http', 'offline']) {
-      this.option(name, { type: Boolean, description: `see create-helm-operator --help` });
-    }
-    for (const name of ['max-chart-bytes', 'max-chart-files', 'timeout-seconds']) {
-      this.option(name, { type: Number, description: `see create-helm-operator --help` });
+    const types = { string: String, boolean: Boolean, number: Number } as const;
+    for (const [kind, names] of Object.entries(GENERATOR_FLAGS) as [keyof typeof types, readonly string[]][]) {
+      for (const name of names) this.option(name, { type: types[kind], description: 'see create-helm-operator --help' });
     }
   }
 
   /** Reads and checks the options, then the chart: both before any question is asked. */
   async initializing(): Promise<void> {
     const o = this.options as Record<string, unknown>;
-    const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
     this.settings = {
-      directory: str('directory'),
-      chart: str('chart'),
-      domain: str('domain'),
-      group: str('group'),
-      apiVersion: str('apiVersion'),
-      kind: str('kind'),
-      projectName: str('projectName'),
-      image: str('image'),
-      helmOperatorVersion: str('helmOperatorVersion'),
-      templates: str('templates'),
-      schema: str('schema') as GenerateOptions['schema'],
-      force: o['force'] === true,
-      dryRun: o['dryRun'] === true,
-      interactive: o['interactive'] === true,
-      cwd: this.destinationRoot(),
+      ...optionsFromYeoman(o, this.destinationRoot()),
       onReport: o['onReport'] as AppOptions['onReport'],
       onTarget: o['onTarget'] as AppOptions['onTarget'],
-      ...chartSourceSettings(o),
     };
     checkFlags(this.settings);
     if (this.settings.chart !== undefined) {
@@ -146,9 +93,12 @@ export default class AppGenerator extends Generator {
     }
   }
 
+  /** Hands the report to the CLI; run by `yo`, prints the file list and next steps itself. */
   async end(): Promise<void> {
     const dryRun = this.settings.dryRun === true;
     const actions = dryRun ? this.actions : await settleConflicts(this.actions);
-    this.settings.onReport?.(reportPlan(this.answers, this.plan, actions, dryRun));
+    const report = reportPlan(this.answers, this.plan, actions, dryRun);
+    if (this.settings.onReport) this.settings.onReport(report);
+    else this.log([...report.warnings.map((w) => `warning: ${w}`), ...report.files, '', 'Next steps:', ...report.nextSteps].join('\n'));
   }
 }
