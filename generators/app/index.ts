@@ -6,12 +6,10 @@
 import { existsSync } from 'node:fs';
 import Generator from 'yeoman-generator';
 import { acquireChart, acquireStarterChart, type AcquiredChart } from '../../src/chart/source.js';
-import { loadChart } from '../../src/chart/load.js';
-import type { Chart } from '../../src/chart/types.js';
 import { UserError } from '../../src/diagnostics.js';
 import { resolveAnswers, type Question } from '../../src/options/answers.js';
-import { checkFlags } from '../../src/options/check-flags.js';
-import { acquireOptions, chartLimits, GENERATOR_FLAGS, optionsFromYeoman } from '../../src/options/from-yeoman.js';
+import { checkChartVersion, checkFlags } from '../../src/options/check-flags.js';
+import { acquireOptions, GENERATOR_FLAGS, optionsFromYeoman } from '../../src/options/from-yeoman.js';
 import type { Answers, GenerateOptions } from '../../src/options/types.js';
 import { buildProject, type ProjectPlan } from '../../src/project/build.js';
 import { classifyFiles, NEEDS_CONFIRMATION, settleConflicts, type FileAction } from '../../src/project/stage.js';
@@ -28,7 +26,6 @@ export interface AppOptions extends GenerateOptions {
 export default class AppGenerator extends Generator {
   private settings!: AppOptions;
   private acquired: AcquiredChart | undefined;
-  private chart: Chart | undefined;
   private answers!: Answers;
   private plan!: ProjectPlan;
   private actions: FileAction[] = [];
@@ -51,9 +48,9 @@ export default class AppGenerator extends Generator {
       onTarget: o['onTarget'] as AppOptions['onTarget'],
     };
     checkFlags(this.settings);
+    await checkChartVersion(this.settings);
     if (this.settings.chart !== undefined) {
       this.acquired = await acquireChart(this.settings.chart, acquireOptions(this.settings));
-      this.chart = loadChart(this.acquired.files, chartLimits(this.settings));
     }
   }
 
@@ -63,16 +60,15 @@ export default class AppGenerator extends Generator {
       const answer = await this.prompt<Record<string, string>>([{ type: 'input', name: q.name, message: q.message, default: q.default, validate: q.validate }]);
       return String(answer[q.name] ?? '');
     };
-    this.answers = await resolveAnswers(this.settings, this.chart?.metadata.name, this.settings.interactive ? ask : undefined);
+    this.answers = await resolveAnswers(this.settings, this.acquired?.chart.metadata.name, this.settings.interactive ? ask : undefined);
   }
 
   /** Builds the whole project in memory and compares it with the disk. */
   async configuring(): Promise<void> {
     if (!this.acquired) {
       this.acquired = await acquireStarterChart(this.answers.kind.toLowerCase());
-      this.chart = loadChart(this.acquired.files);
     }
-    this.plan = await buildProject(this.answers, this.acquired, this.chart!, this.settings.templates);
+    this.plan = await buildProject(this.answers, this.acquired, this.settings.templates);
     this.settings.onTarget?.(this.answers.directory, existsSync(this.answers.directory));
     this.actions = await classifyFiles(this.plan.files, this.answers.directory, this.plan.model.chart.path);
     const conflicts = this.actions.filter((a) => NEEDS_CONFIRMATION.has(a.status));

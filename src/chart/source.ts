@@ -8,20 +8,20 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { DEFAULT_LIMITS, type ChartLimits } from './limits.js';
+import { loadChart } from './load.js';
 import { readChartArchive, readChartArchiveBytes, readChartDir } from './read.js';
-import { vendorDependencies } from './remote/dependencies.js';
-import { findHelmRepository } from './remote/helm-config.js';
-import { redactUrl } from './remote/http.js';
-import { fetchFromOci, parseOciReference } from './remote/oci.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, type RemoteOptions } from './remote/options.js';
-import { streamProgress } from './remote/progress.js';
-import { fetchChartUrl, fetchFromRepository, type FetchedArchive } from './remote/repository.js';
+import type { FetchedArchive } from './remote/index.js';
 import { readStarterChart } from './starter.js';
-import type { ChartFiles } from './types.js';
+import type { Chart, ChartFiles } from './types.js';
 
-/** A chart's files and the provenance PROJECT records. */
+/** The remote modules, loaded on first need (see remote/index.ts). */
+const remoteModule = () => import('./remote/index.js');
+
+/** A chart's files, the chart loaded from them, and the provenance PROJECT records. */
 export interface AcquiredChart {
   readonly files: ChartFiles;
+  readonly chart: Chart;
   /** `directory`, `archive`, `url`, `repository`, `oci` or `starter`. */
   readonly sourceType: string;
   /**
@@ -42,7 +42,8 @@ export interface AcquireOptions {
 }
 
 /** Remote options with defaults filled in (progress and warnings to stderr). */
-export function remoteOptions(partial: Partial<RemoteOptions> = {}): RemoteOptions {
+export async function remoteOptions(partial: Partial<RemoteOptions> = {}): Promise<RemoteOptions> {
+  const { streamProgress } = await remoteModule();
   return {
     tls: partial.tls ?? {},
     plainHttp: partial.plainHttp ?? false,
@@ -60,44 +61,54 @@ const REPO_CHART = /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/;
 /** Reads the chart named by --chart (and --repo), vendoring its missing dependencies. */
 export async function acquireChart(location: string, options: AcquireOptions = {}): Promise<AcquiredChart> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const remote = remoteOptions(options.remote);
-  const found = await readSource(location, options, limits, remote);
-  const files = await vendorDependencies(found.files, { limits, remote, baseDir: found.baseDir });
-  return { files, sourceType: found.sourceType, source: found.source };
+  const found = await readSource(location, options, limits);
+  const chart = loadChart(found.files, limits);
+  const present = new Set(chart.subcharts.map((s) => s.chart.metadata.name));
+  if (chart.metadata.dependencies.every((d) => present.has(d.name))) {
+    return { files: found.files, chart, sourceType: found.sourceType, source: found.source };
+  }
+  const { vendorDependencies } = await remoteModule();
+  const files = await vendorDependencies(found.files, { limits, remote: await remoteOptions(options.remote), baseDir: found.baseDir });
+  return { files, chart: files === found.files ? chart : loadChart(files, limits), sourceType: found.sourceType, source: found.source };
 }
 
-interface Found extends AcquiredChart { readonly baseDir: string | undefined }
+interface Found extends Omit<AcquiredChart, 'chart'> { readonly baseDir: string | undefined }
 
-async function readSource(location: string, options: AcquireOptions, limits: ChartLimits, remote: RemoteOptions): Promise<Found> {
+async function readSource(location: string, options: AcquireOptions, limits: ChartLimits): Promise<Found> {
   const fromArchive = (sourceType: string, fetched: FetchedArchive, source: string): Found => ({
     files: readChartArchiveBytes(source, fetched.archive, limits), sourceType, source, baseDir: undefined,
   });
+  const remote = async () => ({ ...(await remoteModule()), options: await remoteOptions(options.remote) });
   if (options.repo !== undefined) {
     if (!REPO_CHART.test(`x/${location}`)) {
       throw new UserError(`--chart ${location}: with --repo, --chart is a chart name in that repository (e.g. memcached)`);
     }
-    const fetched = await fetchFromRepository({ url: options.repo }, location, options.version, remote, limits);
+    const r = await remote();
+    const fetched = await r.fetchFromRepository({ url: options.repo }, location, options.version, r.options, limits);
     return fromArchive('repository', fetched, fetched.url);
   }
   if (location.startsWith('oci://')) {
-    const ref = parseOciReference(location);
+    const r = await remote();
+    const ref = r.parseOciReference(location);
     if ((ref.tag !== undefined || ref.digest !== undefined) && options.version !== undefined) {
       throw new UserError(`--chart-version ${options.version}: ${location} already names its version; pass one or the other`);
     }
-    const fetched = await fetchFromOci(ref, options.version, remote, limits);
+    const fetched = await r.fetchFromOci(ref, options.version, r.options, limits);
     return fromArchive('oci', fetched, fetched.reference);
   }
   if (/^https?:\/\//i.test(location)) {
     if (options.version !== undefined) throw new UserError('--chart-version applies to --repo, <repo>/<chart> and oci:// charts, not to a chart URL');
-    const fetched = await fetchChartUrl(location, remote, limits);
-    return fromArchive('url', fetched, redactUrl(location));
+    const r = await remote();
+    const fetched = await r.fetchChartUrl(location, r.options, limits);
+    return fromArchive('url', fetched, r.redactUrl(location));
   }
   const info = await stat(location).catch(() => undefined);
   if (!info && REPO_CHART.test(location)) {
     const [repoName, chartName] = location.split('/') as [string, string];
-    const target = findHelmRepository(repoName, remote.env);
+    const r = await remote();
+    const target = r.findHelmRepository(repoName, r.options.env);
     if (target) {
-      const fetched = await fetchFromRepository(target, chartName, options.version, remote, limits);
+      const fetched = await r.fetchFromRepository(target, chartName, options.version, r.options, limits);
       return fromArchive('repository', fetched, fetched.url);
     }
   }
@@ -112,5 +123,6 @@ async function readSource(location: string, options: AcquireOptions, limits: Cha
 
 /** The built-in starter chart, named `chartName`. */
 export async function acquireStarterChart(chartName: string): Promise<AcquiredChart> {
-  return { files: await readStarterChart(chartName), sourceType: 'starter', source: 'built-in' };
+  const files = await readStarterChart(chartName);
+  return { files, chart: loadChart(files), sourceType: 'starter', source: 'built-in' };
 }

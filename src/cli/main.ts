@@ -6,7 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { CommanderError } from 'commander';
 import { isUserError, UserError } from '../diagnostics.js';
-import { checkFlags } from '../options/check-flags.js';
+import { checkChartVersion, checkFlags } from '../options/check-flags.js';
 import type { GenerateOptions, SchemaMode } from '../options/types.js';
 import type { GenerationReport } from '../project/report.js';
 import { packageVersion } from '../util/package-root.js';
@@ -67,6 +67,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   };
   try {
     checkFlags(options);
+    await checkChartVersion(options);
     if (parsed.username !== undefined && !parsed.passwordStdin) {
       throw new UserError('--username needs --password-stdin', { hint: 'pipe the password in: echo "$PASSWORD" | create-helm-operator ... --username <name> --password-stdin' });
     }

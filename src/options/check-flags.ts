@@ -5,15 +5,16 @@
 import { UserError } from '../diagnostics.js';
 import { checkApiVersion, checkGroupAndDomain, checkKind, checkProjectName, isDns1123Subdomain } from './names.js';
 import { SCHEMA_MODES, type GenerateOptions } from './types.js';
-import { parseRange } from '../chart/remote/versions.js';
 
 /** Docker image reference: [registry[:port]/]path[:tag][@digest], lower-case path. */
 const IMAGE_REF = /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 const IMAGE_TAG = /^[\w][\w.-]{0,127}$/;
 
-/** Throws a UserError for the first invalid flag value. */
+/**
+ * Throws a UserError for the first invalid flag value. (--chart-version needs semver to check:
+ * checkChartVersion does that, loading it only when the flag is given.)
+ */
 export function checkFlags(o: GenerateOptions): void {
-  if (o.chartVersion !== undefined && o.chartVersion.trim() !== '') parseRange(o.chartVersion, '--chart-version');
   const problems = [
     o.kind !== undefined ? checkKind(o.kind) : undefined,
     o.apiVersion !== undefined ? checkApiVersion(o.apiVersion) : undefined,
@@ -61,4 +62,11 @@ export function splitImage(ref: string): { name: string; tag: string } {
   const colon = withoutDigest.lastIndexOf(':');
   if (colon > withoutDigest.lastIndexOf('/')) return { name: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) };
   return { name: withoutDigest, tag: 'latest' };
+}
+
+/** Checks --chart-version's Helm range syntax; semver is loaded only when the flag is given. */
+export async function checkChartVersion(o: GenerateOptions): Promise<void> {
+  if (o.chartVersion === undefined || o.chartVersion.trim() === '') return;
+  const { parseRange } = await import('../chart/remote/versions.js');
+  parseRange(o.chartVersion, '--chart-version');
 }

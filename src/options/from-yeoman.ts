@@ -31,7 +31,7 @@ export function optionsFromYeoman(o: Readonly<Record<string, unknown>>, cwd: str
 }
 
 /** The chart caps from --max-chart-bytes / --max-chart-files. */
-export function chartLimits(s: GenerateOptions): ChartLimits {
+function chartLimits(s: GenerateOptions): ChartLimits {
   return { maxBytes: s.maxChartBytes ?? DEFAULT_LIMITS.maxBytes, maxFiles: s.maxChartFiles ?? DEFAULT_LIMITS.maxFiles };
 }
 

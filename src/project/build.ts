@@ -40,7 +40,8 @@ function missingDependencies(chart: Chart): string[] {
 }
 
 /** Builds the whole project in memory. */
-export async function buildProject(answers: Answers, acquired: AcquiredChart, chart: Chart, templatesDir?: string): Promise<ProjectPlan> {
+export async function buildProject(answers: Answers, acquired: AcquiredChart, templatesDir?: string): Promise<ProjectPlan> {
+  const { chart } = acquired;
   if (chart.metadata.type === 'library') {
     throw new UserError(`${acquired.source}: Chart.yaml says type: library; a library chart cannot be installed, so it cannot back an operator`, { hint: 'pass an application chart that depends on it' });
   }

@@ -3,6 +3,7 @@
  * YAML file through h.yaml or h.str, so quoting is the serializer's job, never the template's.
  */
 import yaml from 'js-yaml';
+import { unwrap } from './strict-view.js';
 
 /** Helper functions available to templates as `h`. */
 export interface TemplateHelpers {
@@ -17,7 +18,8 @@ export interface TemplateHelpers {
 }
 
 function dump(value: unknown): string {
-  return yaml.dump(value, { noRefs: true, lineWidth: -1, quotingType: '"' }).replace(/\n$/, '');
+  // Serialise the plain model value, not the template's strict view of it: same output, no proxy per node.
+  return yaml.dump(unwrap(value), { noRefs: true, lineWidth: -1, quotingType: '"' }).replace(/\n$/, '');
 }
 
 /** The helpers passed to every template. */
@@ -33,7 +35,7 @@ export const templateHelpers: TemplateHelpers = Object.freeze({
     return value.includes('\n') ? JSON.stringify(value) : dump(value);
   },
   json(value: unknown): string {
-    return JSON.stringify(value);
+    return JSON.stringify(unwrap(value));
   },
   list(values: readonly string[]): string {
     return values.join(', ');

@@ -8,11 +8,20 @@
 
 const PASSTHROUGH = new Set<PropertyKey>(['toJSON', 'then', 'constructor', 'length']);
 
+/** Reading this symbol from a view gives the plain value behind it (helpers serialise that, fast). */
+const RAW = Symbol('strict-view raw value');
+
+/** The plain value behind a strict view (or the value itself when it is not one). */
+export function unwrap<T>(value: T): T {
+  return value !== null && typeof value === 'object' ? ((value as Record<symbol, unknown>)[RAW] as T | undefined) ?? value : value;
+}
+
 /** A read-only view of `value` that throws on unknown fields, recursively. */
 export function strictView<T extends object>(value: T, path = 'm'): T {
   const stand = (Array.isArray(value) ? [] : {}) as object;
   return new Proxy(stand, {
     get(_target, key) {
+      if (key === RAW) return value;
       if (typeof key === 'symbol' || PASSTHROUGH.has(key) || Reflect.has(value, key)) {
         const v = Reflect.get(value, key) as unknown;
         if (typeof v === 'function') return (v as (...a: unknown[]) => unknown).bind(value);

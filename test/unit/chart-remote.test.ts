@@ -125,7 +125,7 @@ test('Chart.lock for file:// dependencies has the digest helm dependency update 
   assert.equal(r.status, 0, r.stderr);
   const helms = yaml.load(readFileSync(join(copy, 'app', 'Chart.lock'), 'utf8')) as Record<string, unknown>;
 
-  const files = await vendorDependencies(await readChartDir(app), { limits: DEFAULT_LIMITS, remote: remoteOptions({ progress: silentProgress, env: {} }), baseDir: app });
+  const files = await vendorDependencies(await readChartDir(app), { limits: DEFAULT_LIMITS, remote: await remoteOptions({ progress: silentProgress, env: {} }), baseDir: app });
   const lock = files.files.find((f) => f.path === 'Chart.lock');
   assert.ok(lock, 'a Chart.lock was written');
   const ours = yaml.load(lock.data.toString('utf8')) as Record<string, unknown>;
@@ -148,7 +148,7 @@ test('a v1 chart: requirements.yaml dependencies are vendored and requirements.l
   const r = helm(['dependency', 'update', join(copy, 'old')]);
   assert.equal(r.status, 0, r.stderr);
   const helms = yaml.load(readFileSync(join(copy, 'old', 'requirements.lock'), 'utf8')) as Record<string, unknown>;
-  const files = await vendorDependencies(await readChartDir(app), { limits: DEFAULT_LIMITS, remote: remoteOptions({ progress: silentProgress, env: {} }), baseDir: app });
+  const files = await vendorDependencies(await readChartDir(app), { limits: DEFAULT_LIMITS, remote: await remoteOptions({ progress: silentProgress, env: {} }), baseDir: app });
   const lock = files.files.find((f) => f.path === 'requirements.lock');
   assert.ok(lock);
   const ours = yaml.load(lock.data.toString('utf8')) as Record<string, unknown>;
