@@ -16,6 +16,7 @@ import { assertRenderedValid } from '../render/validate.js';
 import { packageRoot, packageVersion } from '../util/package-root.js';
 import { join } from 'node:path';
 import { compareStrings } from '../util/compare.js';
+import { assertCrdsStructural } from './check-crds.js';
 import { chartDigest } from './digest.js';
 import { policyFor, type FilePolicy } from './registry.js';
 
@@ -66,6 +67,7 @@ export async function buildProject(answers: Answers, acquired: AcquiredChart, te
   const templates = await loadTemplates(join(packageRoot(), 'templates'), templatesDir);
   const rendered = renderTemplates(model, templates);
   assertRenderedValid(rendered, JSON.stringify(model), templatesDir !== undefined);
+  assertCrdsStructural(rendered, templatesDir !== undefined);
   const vendored: PlannedFile[] = acquired.files.files.map((f) => ({
     path: `${model.chart.path}/${f.path}`, content: f.data, from: `${acquired.source}/${f.path}`, template: undefined, policy: 'regenerate',
   }));

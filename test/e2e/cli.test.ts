@@ -229,3 +229,20 @@ test('an overlay file where the project needs a folder is refused before anythin
   assert.match(r.stderr, /writes watches\.yaml\/extra, but .* writes the file watches\.yaml/);
   assert.deepEqual(readdirSync(cwd), ['overlay']);
 });
+
+test('an overlay CRD template that is not structural is refused, naming the problem', async () => {
+  const cwd = tempDir();
+  const overlay = join(cwd, 'overlay', 'config', 'crd', 'bases');
+  mkdirSync(overlay, { recursive: true });
+  writeFileSync(join(overlay, '[fullGroup]_[plural].yaml.ejs'), [
+    'apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata:', '  name: <%- m.resource.crdName %>',
+    'spec:', '  group: <%- m.resource.fullGroup %>', '  names: {kind: <%- m.resource.kind %>, plural: <%- m.resource.plural %>}',
+    '  scope: Namespaced', '  versions:', '  - name: <%- m.resource.version %>', '    served: true', '    storage: true',
+    '    schema:', '      openAPIV3Schema:', '        type: object', '        properties:', '          spec:',
+    '            properties:', '              size: {type: integer}', '',
+  ].join('\n'));
+  const r = await runCli(['demo-operator', '--yes', '--templates', join(cwd, 'overlay')], { cwd });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /not a structural schema.*spec.*type/);
+  assert.deepEqual(readdirSync(cwd), ['overlay']);
+});
