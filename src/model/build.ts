@@ -6,7 +6,7 @@ import { formatWarning, type Warning } from '../diagnostics.js';
 import { splitImage } from '../options/check-flags.js';
 import type { Answers } from '../options/types.js';
 import { sampleSpecBlock } from './sample.js';
-import type { ProjectModel } from './types.js';
+import type { ProjectModel, ToolInfo } from './types.js';
 
 /** Everything buildModel needs. */
 export interface ModelInput {
@@ -18,7 +18,7 @@ export interface ModelInput {
   readonly digest: string;
   readonly rbac: RbacAnalysis;
   readonly crd: CrdSchemaResult;
-  readonly tool: { readonly name: string; readonly version: string };
+  readonly tool: ToolInfo;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -11,6 +11,8 @@ export interface ToolInfo {
   readonly name: string;
   /** This tool's version, e.g. `0.1.0`. */
   readonly version: string;
+  /** The key under PROJECT's `plugins` where the chart source and answers are recorded. */
+  readonly pluginKey: string;
 }
 
 export interface ProjectInfo {

@@ -7,6 +7,7 @@ import { basename, resolve } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { checkFlags } from './check-flags.js';
 import { kindFromDirectory, kindFromName, projectNameFromDirectory } from './names.js';
+import { readRecordedAnswers } from './recorded.js';
 import {
   DEFAULT_API_VERSION, DEFAULT_DOMAIN, DEFAULT_HELM_OPERATOR_VERSION,
   type Answers, type GenerateOptions,
@@ -45,11 +46,13 @@ export async function resolveAnswers(o: GenerateOptions, chartName: string | und
   const defaultDir = chartName ? `${chartName}-operator` : o.kind ? `${o.kind.toLowerCase()}-operator` : undefined;
   const directory = await pick('directory', o.directory, 'Project directory', defaultDir, recheck((v) => ({ directory: v })));
   const dirName = basename(resolve(cwd, directory));
-  const kind = await pick('kind', o.kind, 'Kind', chartName ? kindFromName(chartName) : kindFromDirectory(dirName) || undefined, recheck((v) => ({ kind: v })));
-  const group = await pick('group', o.group, 'API group', chartName ? 'charts' : kind.toLowerCase(), recheck((v) => ({ group: v, domain: o.domain ?? DEFAULT_DOMAIN })));
-  const domain = await pick('domain', o.domain, 'Domain', DEFAULT_DOMAIN, recheck((v) => ({ group, domain: v })));
-  const version = await pick('apiVersion', o.apiVersion, 'API version', DEFAULT_API_VERSION, recheck((v) => ({ apiVersion: v })));
-  const projectName = await pick('projectName', o.projectName, 'Project name', projectNameFromDirectory(dirName) || undefined, recheck((v) => ({ projectName: v })));
+  // An existing project's recorded answers are the defaults: re-running regenerates the same project.
+  const rec = readRecordedAnswers(resolve(cwd, directory));
+  const kind = await pick('kind', o.kind, 'Kind', rec.kind ?? (chartName ? kindFromName(chartName) : kindFromDirectory(dirName) || undefined), recheck((v) => ({ kind: v })));
+  const group = await pick('group', o.group, 'API group', rec.group ?? (chartName ? 'charts' : kind.toLowerCase()), recheck((v) => ({ group: v, domain: o.domain ?? DEFAULT_DOMAIN })));
+  const domain = await pick('domain', o.domain, 'Domain', rec.domain ?? DEFAULT_DOMAIN, recheck((v) => ({ group, domain: v })));
+  const version = await pick('apiVersion', o.apiVersion, 'API version', rec.version ?? DEFAULT_API_VERSION, recheck((v) => ({ apiVersion: v })));
+  const projectName = await pick('projectName', o.projectName, 'Project name', rec.projectName ?? (projectNameFromDirectory(dirName) || undefined), recheck((v) => ({ projectName: v })));
   const answers: Answers = {
     directory: resolve(cwd, directory),
     domain,
@@ -57,9 +60,9 @@ export async function resolveAnswers(o: GenerateOptions, chartName: string | und
     version,
     kind,
     projectName,
-    image: o.image ?? `${domain}/${projectName}:0.0.1`,
-    helmOperatorVersion: o.helmOperatorVersion ?? DEFAULT_HELM_OPERATOR_VERSION,
-    schema: o.schema ?? 'auto',
+    image: o.image ?? rec.image ?? `${domain}/${projectName}:0.0.1`,
+    helmOperatorVersion: o.helmOperatorVersion ?? rec.helmOperatorVersion ?? DEFAULT_HELM_OPERATOR_VERSION,
+    schema: o.schema ?? rec.schema ?? 'auto',
   };
   // Defaults derived from a directory or chart name can still break a rule: say which flag fixes it.
   checkFlags({ ...answers, apiVersion: answers.version });

@@ -9,6 +9,7 @@ import type { Chart } from '../chart/types.js';
 import { UserError, type Warning } from '../diagnostics.js';
 import { buildModel } from '../model/build.js';
 import type { ProjectModel } from '../model/types.js';
+import { PROJECT_PLUGIN_KEY } from '../options/recorded.js';
 import type { Answers } from '../options/types.js';
 import { renderTemplates, type RenderedFile } from '../render/render.js';
 import { loadTemplates } from '../render/templates.js';
@@ -62,7 +63,7 @@ export async function buildProject(answers: Answers, acquired: AcquiredChart, te
     source: acquired.source,
     digest: chartDigest(acquired.files.files),
     rbac, crd,
-    tool: { name: 'create-helm-operator', version: packageVersion() },
+    tool: { name: 'create-helm-operator', version: packageVersion(), pluginKey: PROJECT_PLUGIN_KEY },
   }, warnings);
   const templates = await loadTemplates(join(packageRoot(), 'templates'), templatesDir);
   const rendered = renderTemplates(model, templates);

@@ -1,7 +1,7 @@
 /** End-to-end tests of the built CLI: help, version, validation, overwrite rules, dry-run, overlays. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import yaml from 'js-yaml';
@@ -245,4 +245,16 @@ test('an overlay CRD template that is not structural is refused, naming the prob
   assert.equal(r.code, 1);
   assert.match(r.stderr, /not a structural schema.*spec.*type/);
   assert.deepEqual(readdirSync(cwd), ['overlay']);
+});
+
+test('re-running on a project takes its recorded answers as defaults: no flags needed to regenerate', async () => {
+  const cwd = tempDir();
+  symlinkSync(join(sharedCharts, 'memcached'), join(cwd, 'memcached'));
+  const first = await runCli(['op', '--chart', 'memcached', '--domain', 'example.com', '--group', 'cache', '--kind', 'Cache', '--api-version', 'v1beta1', '--yes'], { cwd });
+  assert.equal(first.code, 0, first.stderr);
+  const before = readTree(join(cwd, 'op'));
+  const again = await runCli(['op', '--chart', 'memcached', '--yes'], { cwd });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /0 created, 0 overwritten/);
+  assert.deepEqual(readTree(join(cwd, 'op')), before);
 });
