@@ -14,7 +14,7 @@ import type { ChartFiles } from '../../src/chart/types.js';
 import { CHART_YAML, HOSTILE_ARCHIVES, chartTgz, gzipBomb, manyFiles } from '../fixtures/hostile/build.js';
 
 /** Runs `fn`, expects a UserError matching `message`, and that it came back within `ms`. */
-function refuses(fn: () => unknown, message: RegExp, ms = 3000): void {
+function refuses(fn: () => unknown, message: RegExp, ms = 5000): void {
   const start = Date.now();
   assert.throws(fn, (error: unknown) => {
     assert.ok(error instanceof UserError, `expected a UserError, got ${String(error)}`);

@@ -112,7 +112,7 @@ describe('gotemplate lex: broken input', () => {
     for (const src of [`a${' '.repeat(n)}{{- .x }}`, `{{ ${'"'.repeat(n)} }}`, '{{'.repeat(n), `{{ ${'\\'.repeat(n)}`]) {
       const start = performance.now();
       lex(src);
-      assert.ok(performance.now() - start < 1000, `lexing ${src.slice(0, 12)}… took too long`);
+      assert.ok(performance.now() - start < 10_000, `lexing ${src.slice(0, 12)}… took too long`);
     }
   });
 });

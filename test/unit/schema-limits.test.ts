@@ -35,7 +35,7 @@ describe('schema limits', () => {
     const doc = nested(20_000, { type: 'string' }, (inner) => ({ type: 'object', properties: { a: inner } }));
     let result: ReturnType<typeof convert> | undefined;
     const ms = timed(() => (result = convert(doc)));
-    assert.ok(ms < 2000, `took ${ms} ms`);
+    assert.ok(ms < 10_000, `took ${ms} ms: exponential?`);
     assert.equal(depthOf(result!.schema), MAX_DEPTH + 1);
     assert.ok(result!.warnings.some((w) => w.message.includes(`nests deeper than ${MAX_DEPTH} levels; left open`)));
   });
@@ -47,7 +47,7 @@ describe('schema limits', () => {
     }
     let result: ReturnType<typeof convert> | undefined;
     const ms = timed(() => (result = convert({ $defs: defs, $ref: '#/$defs/d0' })));
-    assert.ok(ms < 3000, `took ${ms} ms`);
+    assert.ok(ms < 10_000, `took ${ms} ms: exponential?`);
     const size = JSON.stringify(result!.schema).length;
     assert.ok(size < MAX_NODES * 200, `output of ${size} characters`);
     assert.ok(result!.warnings.some((w) => w.message.includes(`more than ${MAX_NODES} nodes`)));
@@ -75,7 +75,7 @@ describe('schema limits', () => {
     const template = `${'{{ with .Values.a }}'.repeat(depth)}{{ .b }}${'{{ end }}'.repeat(depth)}`;
     const chart = chartOf({ 'values.yaml': 'a: {b: 1}\n', 'templates/x.yaml': template });
     const ms = timed(() => buildCrdSchema(chart, 'infer'));
-    assert.ok(ms < 3000, `took ${ms} ms`);
+    assert.ok(ms < 10_000, `took ${ms} ms: exponential?`);
   });
 
   it('keeps keys such as __proto__ as plain properties', () => {
