@@ -1,6 +1,8 @@
 /** Options as the CLI (or `yo`) passes them, and the complete answers generation runs on. */
 
-export type SchemaMode = 'auto' | 'infer' | 'none';
+import type { SchemaMode } from '../analysis/schema/index.js';
+
+export type { SchemaMode };
 export const SCHEMA_MODES: readonly SchemaMode[] = ['auto', 'infer', 'none'];
 
 /** The helm-operator release the base image, scorecard image and operator-sdk downloads pin. */
