@@ -47,24 +47,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (!parsed) return 1;
   const interactive = parsed.interactive && !parsed.yes && io.stdinIsTTY && !isCi(io.env);
-  const options: GenerateOptions = {
-    directory: parsed.directory,
-    chart: parsed.chart,
-    domain: parsed.domain,
-    group: parsed.group,
-    apiVersion: parsed.apiVersion,
-    kind: parsed.kind,
-    projectName: parsed.projectName,
-    image: parsed.image,
-    helmOperatorVersion: parsed.helmOperatorVersion,
-    templates: parsed.templates,
-    schema: parsed.schema as SchemaMode | undefined,
-    force: parsed.force === true,
-    dryRun: parsed.dryRun === true,
-    interactive,
-    cwd: io.cwd,
-    ...chartSourceOptions(parsed),
-  };
+  const options = toGenerateOptions(parsed, interactive, io.cwd);
   try {
     checkFlags(options);
     await checkChartVersion(options);
@@ -97,15 +80,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** The chart-source flags (issue 5), numbers parsed; checkFlags judges them. */
-function chartSourceOptions(p: ParsedCli): Partial<GenerateOptions> {
+/** Commander's options as GenerateOptions: numbers parsed (checkFlags judges them), raw-only flags dropped. */
+function toGenerateOptions(p: ParsedCli, interactive: boolean, cwd: string): GenerateOptions {
+  const { yes: _yes, passwordStdin: _passwordStdin, interactive: _interactive, schema, maxChartBytes, maxChartFiles, timeout, ...same } = p;
   const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
-  const out: Record<string, unknown> = {
-    repo: p.repo, chartVersion: p.chartVersion, username: p.username, caFile: p.caFile,
-    insecureSkipTlsVerify: p.insecureSkipTlsVerify, plainHttp: p.plainHttp, offline: p.offline,
-    maxChartBytes: num(p.maxChartBytes), maxChartFiles: num(p.maxChartFiles), timeoutSeconds: num(p.timeout),
+  const parsed: Record<string, unknown> = {
+    ...same,
+    schema: schema as SchemaMode | undefined,
+    force: p.force === true,
+    dryRun: p.dryRun === true,
+    maxChartBytes: num(maxChartBytes),
+    maxChartFiles: num(maxChartFiles),
+    timeoutSeconds: num(timeout),
+    interactive,
+    cwd,
   };
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as Partial<GenerateOptions>;
+  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as GenerateOptions;
 }
 
 async function readProcessStdin(): Promise<string> {
