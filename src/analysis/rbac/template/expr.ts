@@ -110,8 +110,3 @@ export function pipedIndent(expr: string): number {
   const m = /\|\s*n?indent\s+(\d+)\s*\)?\s*(?:\|[^|]*)*$/.exec(expr);
   return m ? Number(m[1]) : 0;
 }
-
-/** True when the pipeline calls the template function `name` (as a word, not a field). */
-export function callsFunction(expr: string, name: string): boolean {
-  return new RegExp(`(?:^|[\\s(|])${name}(?=[\\s)]|$)`).test(expr);
-}
