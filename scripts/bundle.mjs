@@ -5,12 +5,13 @@
 //
 // --readable skips minification (for CPU profiles with real function names).
 //
-// Three entry points, laid out like the tsc build (dist/) so relative paths between them still hold:
-//   src/cli/main.js          what bin/create-helm-operator.js runs: flags, --help, --version
-//   src/cli/generate.js      loaded on demand by main: Yeoman and the engine
-//   generators/app/index.js  the app generator, for `yo <path to it>`
-// Code shared between them goes to chunks/. Splitting is what keeps --help fast: main.js holds
-// commander, chalk and flag checks only; Yeoman (most of the bytes) is read when a project is generated.
+// Laid out like the tsc build (dist/) so relative paths between them still hold:
+//   src/util/compile-cache.cjs  loads the files below through V8's code cache (Node 20 has none for modules)
+//   src/cli/main.cjs            what bin/create-helm-operator.cjs runs: flags, --help, --version
+//   src/cli/generate.cjs        Yeoman, the engine and the generator, loaded when a project is generated
+//   generators/app/index.js     (ES module) the app generator, for `yo <path to it>`; it loads generate.cjs
+// Keeping the generation code out of main.cjs is what keeps --help fast: main.cjs holds commander,
+// chalk and flag checks only; Yeoman (most of the bytes) is read when a project is generated.
 //
 // Yeoman's run-time generator installer is left out. yeoman-environment's index pulls in fly-import
 // (which installs generators with npm's arborist/pacote), which-package-manager and execa, and
@@ -252,6 +253,9 @@ function manifestAbove(file) {
 
 const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\/@-]/g, '\\$&');
 
+/** Patches and stand-ins applied, over both builds (each is needed by one of them). */
+const seen = new Set();
+
 const yeomanForBundle = {
   name: 'yeoman-for-bundle',
   setup(b) {
@@ -277,7 +281,6 @@ const yeomanForBundle = {
       b.resolve(a.path.slice(0, -'?real'.length), { kind: 'require-call', resolveDir: a.resolveDir, importer: a.importer }));
     // The stand-in imports the real file with a ?real suffix, which esbuild loads as a separate module.
     b.onResolve({ filter: /\?real$/ }, (a) => ({ path: a.path.slice(0, -'?real'.length), suffix: '?real' }));
-    const seen = new Set();
     b.onLoad({ filter: /\.js$/ }, (a) => {
       const lazy = a.suffix === '?real' ? undefined : LAZY.find((l) => l.file.test(a.path));
       if (lazy) {
@@ -293,11 +296,6 @@ const yeomanForBundle = {
         text = text.replace(patch.from, patch.to(manifestAbove(a.path)));
       }
       return { contents: text, loader: 'js', resolveDir: dirname(a.path) };
-    });
-    b.onEnd((result) => {
-      if (result.errors.length > 0) return;
-      const missed = [...PATCHES, ...LAZY].filter((p) => !seen.has(p));
-      if (missed.length > 0) throw new Error(`bundle: patches not applied: ${missed.map((p) => p.from ?? p.file).join('; ')}`);
     });
   },
 };
@@ -345,29 +343,72 @@ function dropUnusedBanner(file) {
   if (!/\brequire\b/.test(rest)) writeFileSync(file, rest.replace(/^\n/, ''));
 }
 
-rmSync(outdir, { recursive: true, force: true });
-mkdirSync(outdir, { recursive: true });
-const result = await build({
+/** The generation bundle inside dist/bundle/ (src/cli/load-generate.ts gets its path from the define). */
+const GENERATE_CJS = 'src/cli/generate.cjs';
+
+/**
+ * The yo entry (generators/app/index.js): Yeoman imports it by path for its default export, the
+ * generator class, which it takes from the generation bundle.
+ */
+const YO_ENTRY = `import { loadGenerate } from './src/cli/load-generate.ts';
+export default (await loadGenerate()).AppGenerator;`;
+
+/** The yo entry's source, and load-generate's import of the unbundled module left out (it never runs in a bundle). */
+const cliEntries = {
+  name: 'cli-entries',
+  setup(b) {
+    b.onResolve({ filter: /^(\.\/)?generators\/app\/index\.ts$/ }, (a) => (a.kind === 'entry-point' ? { path: resolve(root, a.path), namespace: 'yo-entry' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'yo-entry' }, () => ({ contents: YO_ENTRY, loader: 'ts', resolveDir: root }));
+    b.onResolve({ filter: /^\.\/generate\.js$/ }, (a) => (a.importer.endsWith(`${sep}load-generate.ts`) ? { path: a.path, external: true } : undefined));
+  },
+};
+
+const common = {
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts', 'src/cli/generate.ts', 'generators/app/index.ts'],
   outbase: '.',
   outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20.17',
-  chunkNames: 'chunks/[name]-[hash]',
   minify: !args.readable,
   // Error and class names are read at run time (prompt cancellation, Yeoman's checks): keep them.
   keepNames: true,
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  banner: { js: REQUIRE_BANNER },
-  plugins: [yeomanForBundle],
+  define: { CHO_BUNDLED_GENERATE: JSON.stringify(`dist/bundle/${GENERATE_CJS}`) },
+};
+
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+// The CLI and the generation code, CommonJS so that they can be compiled with V8's code cache (a
+// vm.Script has no ES module loader): import.meta.url becomes the file's own URL, and import() of
+// bundled code a lazily run require(). No code splitting in CommonJS: the modules both need (the flag
+// checks, errors) are in both, and what only some runs need (semver for --chart-version, the remote
+// modules, inquirer) is evaluated on first use.
+const commonjs = await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts', 'src/cli/generate.ts', 'src/util/compile-cache.ts'],
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { ...common.define, 'import.meta.url': '__cho_import_meta_url' },
+  supported: { 'dynamic-import': false },
+  banner: { js: "const __cho_import_meta_url=require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [cliEntries, yeomanForBundle],
 });
-for (const file of Object.keys(result.metafile.outputs)) if (file.endsWith('.js')) dropUnusedBanner(resolve(root, file));
+// The yo entry: Yeoman imports it as an ES module.
+const yo = await build({
+  ...common,
+  entryPoints: ['generators/app/index.ts'],
+  format: 'esm',
+  banner: { js: REQUIRE_BANNER },
+  plugins: [cliEntries, yeomanForBundle],
+});
+for (const file of Object.keys(yo.metafile.outputs)) if (file.endsWith('.js')) dropUnusedBanner(resolve(root, file));
+if (!existsSync(join(outdir, GENERATE_CJS))) throw new Error(`bundle: ${GENERATE_CJS} was not written`);
+const missed = [...PATCHES, ...LAZY].filter((p) => !seen.has(p));
+if (missed.length > 0) throw new Error(`bundle: patches not applied: ${missed.map((p) => p.from ?? p.file).join('; ')}`);
+const result = { metafile: { inputs: { ...commonjs.metafile.inputs, ...yo.metafile.inputs }, outputs: { ...commonjs.metafile.outputs, ...yo.metafile.outputs } } };
 writeFileSync(join(outdir, 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(result.metafile));
 if (args.metafile) writeFileSync(resolve(root, args.metafile), JSON.stringify(result.metafile));
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);

@@ -3,7 +3,16 @@
  * file) that the user can fix: the CLI prints its one-line message and exits 1. Anything else that
  * escapes is a bug and is printed with its stack.
  */
+
+/**
+ * Marks user errors. The published package holds this module twice (the CLI bundle and the generation
+ * bundle, see scripts/bundle.mjs), so the CLI recognises an error from the other copy by this mark,
+ * not by its class.
+ */
+const USER_ERROR = Symbol.for('create-helm-operator.user-error');
+
 export class UserError extends Error {
+  readonly [USER_ERROR] = true;
   /** Process exit code the CLI uses for this error. */
   readonly exitCode: number;
   /** Optional hint naming the flag or action that fixes the problem. */
@@ -41,5 +50,5 @@ export function formatWarning(w: Warning): string {
 
 /** True for errors the user caused (and the CLI reports without a stack). */
 export function isUserError(error: unknown): error is UserError {
-  return error instanceof UserError;
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[USER_ERROR] === true;
 }

@@ -2,7 +2,8 @@
  * The only chart I/O: a directory or a packaged .tgz becomes a ChartFiles list. Everything after this
  * works on bytes in memory, so every source (directory, archive, download) shares one loader.
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { parseHelmIgnore, type HelmIgnore } from './helmignore.js';
@@ -33,39 +34,44 @@ export function stripTopFolder(origin: string, entries: readonly ChartFile[]): C
     .sort((a, b) => compareStrings(a.path, b.path));
 }
 
-/** Reads a chart directory, applying its .helmignore as Helm does. Links must stay inside the chart. */
+/**
+ * Reads a chart directory, applying its .helmignore as Helm does. Links must stay inside the chart.
+ * The reads are synchronous: a chart is hundreds of small files, and a thread-pool round trip per
+ * call (lstat, then read) costs more than the read itself.
+ */
 export async function readChartDir(dir: string, limits: ChartLimits = DEFAULT_LIMITS): Promise<ChartFiles> {
-  const root = await realpath(dir);
+  const root = realpathSync(dir);
   let ignore: HelmIgnore;
   try {
-    ignore = parseHelmIgnore(await readFile(join(root, '.helmignore'), 'utf8'));
+    ignore = parseHelmIgnore(readFileSync(join(root, '.helmignore'), 'utf8'));
   } catch {
     ignore = parseHelmIgnore('');
   }
   const files: ChartFile[] = [];
   let total = 0;
-  const walk = async (abs: string): Promise<void> => {
-    for (const name of (await readdir(abs)).sort(compareStrings)) {
+  const walk = (abs: string): void => {
+    for (const name of readdirSync(abs).sort(compareStrings)) {
       const full = join(abs, name);
       const rel = relative(root, full).split(sep).join('/');
-      let info = await lstat(full);
+      let info = lstatSync(full);
       if (info.isSymbolicLink()) {
-        const target = await realpath(full).catch(() => undefined);
+        let target: string | undefined;
+        try { target = realpathSync(full); } catch { target = undefined; }
         if (!target || (target !== root && !target.startsWith(root + sep))) {
           throw new UserError(`${dir}: ${rel} is a link that points outside the chart; replace it with the file itself`);
         }
-        info = await stat(full);
+        info = statSync(full);
       }
       if (ignore.ignores(rel, info.isDirectory())) continue;
-      if (info.isDirectory()) { await walk(full); continue; }
+      if (info.isDirectory()) { walk(full); continue; }
       if (!info.isFile()) throw new UserError(`${dir}: ${rel} is not a regular file; remove it from the chart`);
       total += info.size;
       if (total > limits.maxBytes) throw new UserError(`${dir}: chart is larger than ${limits.maxBytes} bytes; raise --max-chart-bytes if it is genuine`);
       if (files.length + 1 > limits.maxFiles) throw new UserError(`${dir}: chart has more than ${limits.maxFiles} files; raise --max-chart-files if it is genuine`);
-      files.push({ path: rel, data: await readFile(full) });
+      files.push({ path: rel, data: readFileSync(full) });
     }
   };
-  await walk(root);
+  walk(root);
   files.sort((a, b) => compareStrings(a.path, b.path));
   return { origin: dir, files };
 }

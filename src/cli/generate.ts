@@ -12,6 +12,9 @@ import AppGenerator, { type AppOptions } from '../../generators/app/index.js';
 import { CancelledError } from '../diagnostics.js';
 import type { GenerationReport } from '../project/report.js';
 
+/** The generator class, for the published package's `yo` entry (generators/app/index.js loads it from here). */
+export { AppGenerator };
+
 const GENERATOR_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'generators', 'app', 'index.js');
 
 /** Generates a project; resolves with the report. */

@@ -11,6 +11,7 @@ import type { GenerateOptions, SchemaMode } from '../options/types.js';
 import type { GenerationReport } from '../project/report.js';
 import { packageVersion } from '../util/package-root.js';
 import { buildProgram, type ParsedCli } from './program.js';
+import { loadGenerate } from './load-generate.js';
 
 /** The process around the CLI, injectable for tests. */
 export interface CliIo {
@@ -60,7 +61,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (password === '') throw new UserError('--password-stdin: stdin was empty', { hint: 'pipe the password in: echo "$PASSWORD" | create-helm-operator ... --password-stdin' });
       Object.assign(options, { password });
     }
-    const { runGenerator } = await import('./generate.js');
+    const { runGenerator } = await loadGenerate();
     const report = await runGenerator(options, io.cwd);
     printReport(report, io, out, err);
     return 0;

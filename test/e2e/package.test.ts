@@ -9,7 +9,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
@@ -31,15 +31,18 @@ let work = '';
 let tarball = '';
 let report: PackReport;
 let unpacked = '';
+/** The published CLI's code cache (src/util/compile-cache.ts) goes here, not to the user's ~/.cache. */
+let codeCache = '';
 
 /** npm's own settings from an enclosing `npm test` (npm_config_*) must not leak into the npm under test. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CREATE_HELM_OPERATOR_CACHE: codeCache, ...extra };
   for (const key of Object.keys(env)) {
     if (/^npm_/i.test(key) && !/^npm_config_registry$/i.test(key)) delete env[key];
   }
   delete env['CI'];
   delete env['FORCE_COLOR'];
+  delete env['NODE_DISABLE_COMPILE_CACHE'];
   return env;
 }
 
@@ -54,6 +57,7 @@ function ok(r: SpawnSyncReturns<string>, what: string): string {
 
 before(() => {
   work = tempDir('cho-package-');
+  codeCache = join(work, 'code-cache');
   const packed = ok(npm(['pack', '--json', '--pack-destination', work], repoRoot), 'npm pack');
   // prepack (the bundler) may print to stdout before npm's JSON; the JSON is the last top-level array.
   report = (JSON.parse(packed.slice(packed.lastIndexOf('\n[') + 1)) as PackReport[])[0]!;
@@ -65,8 +69,8 @@ before(() => {
 
 test('the package is the bundle plus templates and the starter chart, within 3 MB unpacked', () => {
   const paths = report.files.map((f) => f.path);
-  for (const required of ['package.json', 'README.md', 'bin/create-helm-operator.js', 'dist/bundle/src/cli/main.js',
-    'dist/bundle/src/cli/generate.js', 'dist/bundle/generators/app/index.js', 'dist/bundle/THIRD-PARTY-NOTICES.txt']) {
+  for (const required of ['package.json', 'README.md', 'bin/create-helm-operator.cjs', 'dist/bundle/src/cli/main.cjs',
+    'dist/bundle/src/cli/generate.cjs', 'dist/bundle/src/util/compile-cache.cjs', 'dist/bundle/generators/app/index.js', 'dist/bundle/THIRD-PARTY-NOTICES.txt']) {
     assert.ok(paths.includes(required), `${required} missing from the package`);
   }
   assert.ok(paths.some((p) => p.startsWith('templates/') && p.endsWith('.ejs')), 'templates/ missing');
@@ -108,12 +112,14 @@ test('npx <tarball> from an empty npm cache generates the starter project, ident
 });
 
 test('the published CLI generates a real chart like the development build; refuses changed files, overwrites with --force', async () => {
-  const bin = join(unpacked, 'package', 'bin', 'create-helm-operator.js');
+  const bin = join(unpacked, 'package', 'bin', 'create-helm-operator.cjs');
   const chart = join(sharedCharts, 'memcached');
   const cwd = tempDir('cho-published-');
   const run = (...extra: string[]): SpawnSyncReturns<string> =>
     spawnSync(process.execPath, [bin, 'memcached-operator', '--chart', chart, '--yes', ...extra], { cwd, env: cleanEnv(), encoding: 'utf8', timeout: 120_000 });
   ok(run(), 'published CLI');
+  // The CLI and the generation code were compiled once and their V8 code cache kept for the next run.
+  assert.deepEqual(readdirSync(codeCache).map((f) => f.replace(/-[0-9a-f]+\.v8$/, '')).sort(), ['generate.cjs', 'main.cjs']);
   const dir = join(cwd, 'memcached-operator');
   const published = readTree(dir);
   const devDir = tempDir('cho-dev-');
@@ -136,6 +142,7 @@ test('Yeoman runs the published generator by path (what `yo <path>` does)', asyn
   const generator = join(unpacked, 'package', 'dist', 'bundle', 'generators', 'app', 'index.js');
   assert.ok(existsSync(generator));
   const cwd = tempDir('cho-yo-');
+  process.env['CREATE_HELM_OPERATOR_CACHE'] = codeCache; // the generator loads the bundle in this process
   // yo would log each created file; the test output does not need them.
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() }) as unknown as NodeJS.WriteStream;
   const env = createEnv({ cwd, skipInstall: true, adapter: new QueuedAdapter({ adapter: new TerminalAdapter({ stdout: quiet, stderr: quiet }) }) });

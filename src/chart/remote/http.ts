@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { UserError } from '../../diagnostics.js';
+import { isUserError, UserError } from '../../diagnostics.js';
 import type { RemoteOptions, TlsSettings } from './options.js';
 
 /**
@@ -195,7 +195,7 @@ function getOnce(req: GetRequest, options: RemoteOptions): Promise<GetResponse> 
 }
 
 function networkError(url: string, error: Error, options: RemoteOptions): Error {
-  if (error instanceof UserError) return error;
+  if (isUserError(error)) return error;
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'ETIMEOUT') {
     return new RemoteError(`${url}: timed out after ${options.timeoutMs / 1000}s without an answer`, { unreachable: true, hint: 'check the network, or raise --timeout' });
