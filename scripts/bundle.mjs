@@ -371,8 +371,10 @@ const common = {
   platform: 'node',
   target: 'node20.17',
   minify: !args.readable,
-  // Error and class names are read at run time (prompt cancellation, Yeoman's checks): keep them.
-  keepNames: true,
+  // No keepNames: it wraps every function expression in a call that redefines its name each time the
+  // closure is created, a measurable cost in the analyses' inner loops. Nothing here reads a minified
+  // name: the errors that are told apart by name (ours, inquirer's prompt cancellations) set it.
+  keepNames: false,
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',

@@ -14,6 +14,7 @@ import type { Answers, GenerateOptions } from '../../src/options/types.js';
 import { buildProject, type ProjectPlan } from '../../src/project/build.js';
 import { classifyFiles, NEEDS_CONFIRMATION, settleConflicts, type FileAction } from '../../src/project/stage.js';
 import { reportPlan, type GenerationReport } from '../../src/project/report.js';
+import { KnownNewFiles } from '../../src/project/yo-resolve.js';
 
 /** Options the generator takes (from our CLI, from `yo helm-operator`, or from yeoman-test). */
 export interface AppOptions extends GenerateOptions {
@@ -83,9 +84,11 @@ export default class AppGenerator extends Generator {
   /** Stages the files in Yeoman's mem-fs; the environment commits them (asking about conflicts on a TTY). */
   writing(): void {
     if (this.settings.dryRun) return;
+    const known = new KnownNewFiles();
     for (const action of this.actions) {
       if (action.status === 'create' || action.status === 'conflict') this.fs.write(action.target, action.file.content);
       else if (action.status === 'stale') this.fs.delete(action.target);
+      if (action.status === 'create') known.mark(this.fs.store.get(action.target), action.target);
     }
   }
 

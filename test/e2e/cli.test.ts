@@ -258,3 +258,12 @@ test('re-running on a project takes its recorded answers as defaults: no flags n
   assert.match(again.stdout, /0 created, 0 overwritten/);
   assert.deepEqual(readTree(join(cwd, 'op')), before);
 });
+
+test('Yeoman\'s .yo-resolve above the project is still honoured for new files', async () => {
+  const cwd = tempDir('cho-yo-resolve-');
+  writeFileSync(join(cwd, '.yo-resolve'), 'demo-operator/Dockerfile skip\n');
+  const r = await runCli(['demo-operator', '--yes'], { cwd });
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(existsSync(join(cwd, 'demo-operator', 'Makefile')));
+  assert.ok(!existsSync(join(cwd, 'demo-operator', 'Dockerfile')), '.yo-resolve said to skip the Dockerfile');
+});

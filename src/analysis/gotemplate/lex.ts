@@ -3,7 +3,9 @@
  * actions, skipping strings, raw strings and comments when looking for the closing `}}`. Go's trim
  * markers (`{{- ` and ` -}}`) are applied to the neighbouring text, so that columns in the remaining
  * text are the columns Helm's output has. Comments become silent actions. Line numbers are 1-based
- * source lines. A plain character scan, no regular expressions: linear on any input.
+ * source lines. Linear on any input. The scans use indexOf and one sticky regular expression without
+ * backtracking rather than a loop per character: they run as native code from the first call, which
+ * matters for a command that lexes a megabyte of templates once and exits before the JIT warms up.
  */
 
 /** Literal template text. `line` is the source line of its first character. */
@@ -28,8 +30,29 @@ interface RawAction extends ActionToken {
   readonly trimRight: boolean;
 }
 
+/**
+ * Lexed templates by source text: the RBAC and the schema analyses both lex every template of the
+ * chart. Bounded, so a long-lived process (the tests) does not keep every chart it has seen.
+ */
+const lexed = new Map<string, readonly Token[]>();
+let lexedChars = 0;
+const LEXED_CHARS_KEPT = 16 * 1024 * 1024;
+
 /** Lexes template source. Never throws: an unterminated action runs to the end of the text. */
-export function lex(source: string): Token[] {
+export function lex(source: string): readonly Token[] {
+  const known = lexed.get(source);
+  if (known) return known;
+  const tokens = lexSource(source);
+  if (lexedChars + source.length > LEXED_CHARS_KEPT) {
+    lexed.clear();
+    lexedChars = 0;
+  }
+  lexed.set(source, tokens);
+  lexedChars += source.length;
+  return tokens;
+}
+
+function lexSource(source: string): Token[] {
   const raw: (TextToken | RawAction)[] = [];
   let pos = 0;
   let line = 1;
@@ -85,32 +108,36 @@ function readAction(source: string, open: number, line: number): { token: RawAct
   return { token: { type: 'action', expr, line, comment, trimLeft, trimRight }, end: Math.min(source.length, close + 2) };
 }
 
-/** Finds the `}}` that ends an action, skipping quoted strings and raw strings; -1 when there is none. */
+/** A run of action text that holds no quote and no `}` (sticky: matched where findClose is). */
+const PLAIN = /[^"'`}]*/y;
+
+/**
+ * A string, raw string or char constant starting at the cursor (sticky). A quoted string ends at its
+ * quote or, unterminated, at the line's end; a raw string at its backquote or the end of the text.
+ */
+const QUOTED = /"(?:[^"\\\n]|\\[^])*(?:"|\n|\\?$)|'(?:[^'\\\n]|\\[^])*(?:'|\n|\\?$)|`[^`]*`?/y;
+
+/**
+ * Finds the `}}` that ends an action, skipping quoted strings and raw strings; -1 when there is none.
+ * `test` with sticky expressions moves a cursor without allocating a match per step.
+ */
 function findClose(source: string, from: number): number {
   let i = from;
   while (i < source.length) {
-    const c = source[i];
-    if (c === '"' || c === "'") {
-      i = skipQuoted(source, i, c);
-    } else if (c === '`') {
-      const end = source.indexOf('`', i + 1);
-      i = end < 0 ? source.length : end + 1;
-    } else if (c === '}' && source[i + 1] === '}') {
-      return i;
-    } else {
+    PLAIN.lastIndex = i;
+    PLAIN.test(source);
+    i = PLAIN.lastIndex;
+    if (i >= source.length) break;
+    if (source.charCodeAt(i) === 125) {
+      if (source.charCodeAt(i + 1) === 125) return i;
       i++;
+      continue;
     }
+    QUOTED.lastIndex = i;
+    QUOTED.test(source);
+    i = QUOTED.lastIndex;
   }
   return -1;
-}
-
-/** The index after a quoted string or char constant; an unterminated one ends at the line's end. */
-function skipQuoted(source: string, start: number, quote: string): number {
-  let i = start + 1;
-  while (i < source.length && source[i] !== quote && source[i] !== '\n') {
-    i += source[i] === '\\' ? 2 : 1;
-  }
-  return i + 1;
 }
 
 function applyTrims(raw: readonly (TextToken | RawAction)[]): Token[] {
@@ -144,7 +171,7 @@ function applyTrims(raw: readonly (TextToken | RawAction)[]): Token[] {
 
 function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 
