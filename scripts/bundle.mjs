@@ -353,6 +353,20 @@ const GENERATE_CJS = 'src/cli/generate.cjs';
 const YO_ENTRY = `import { loadGenerate } from './src/cli/load-generate.ts';
 export default (await loadGenerate()).AppGenerator;`;
 
+/**
+ * The built-in templates compiled ahead of time (src/render/precompile.ts) in place of
+ * src/render/precompiled.ts, which holds none: EJS would otherwise compile every template with
+ * `new Function` on every run, code the bundle's V8 code cache cannot hold.
+ */
+const { tsImport } = await import('tsx/esm/api');
+const { precompiledModuleSource } = await tsImport('../src/render/precompile.ts', import.meta.url);
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]precompiled\.ts$/ }, async () => ({ contents: await precompiledModuleSource(join(root, 'templates')), loader: 'js', resolveDir: root }));
+  },
+};
+
 /** The yo entry's source, and load-generate's import of the unbundled module left out (it never runs in a bundle). */
 const cliEntries = {
   name: 'cli-entries',
@@ -396,7 +410,7 @@ const commonjs = await build({
   define: { ...common.define, 'import.meta.url': '__cho_import_meta_url' },
   supported: { 'dynamic-import': false },
   banner: { js: "const __cho_import_meta_url=require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [cliEntries, yeomanForBundle],
+  plugins: [cliEntries, precompiledTemplates, yeomanForBundle],
 });
 // The yo entry: Yeoman imports it as an ES module.
 const yo = await build({

@@ -97,6 +97,21 @@ function describeOrigin(origin: string): string {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+const texts = new WeakMap<ChartFile, string>();
+
+/**
+ * A chart file's bytes as text, decoded once per file: the RBAC and schema analyses both read every
+ * template (and share the lexed result by text, see analysis/gotemplate/lex.ts).
+ */
+export function chartFileText(file: ChartFile): string {
+  let text = texts.get(file);
+  if (text === undefined) {
+    text = file.data.toString('utf8');
+    texts.set(file, text);
+  }
+  return text;
+}
+
 /** Decodes a chart text file, refusing bytes that are not UTF-8 (Helm would mangle them). */
 export function decodeUtf8(file: ChartFile, where: string): string {
   try {

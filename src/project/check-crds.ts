@@ -3,10 +3,10 @@
  * (the built-in one, or one an overlay template writes) goes through the structural-schema checker
  * before anything is written.
  */
-import yaml from 'js-yaml';
 import { checkStructural, type JSONSchemaProps } from '../analysis/schema/index.js';
 import { UserError } from '../diagnostics.js';
 import type { RenderedFile } from '../render/render.js';
+import { renderedDocuments } from '../render/validate.js';
 import { isMap } from '../util/yaml.js';
 
 /** `file: version: problem` for every structural violation in the rendered CRDs. */
@@ -14,7 +14,7 @@ export function findCrdProblems(files: readonly RenderedFile[]): string[] {
   const problems: string[] = [];
   for (const file of files) {
     if (typeof file.content !== 'string' || !/\.ya?ml$/.test(file.path) || !file.content.includes('CustomResourceDefinition')) continue;
-    for (const doc of yaml.loadAll(file.content)) {
+    for (const doc of renderedDocuments(file)) {
       if (!isMap(doc) || doc['kind'] !== 'CustomResourceDefinition' || !isMap(doc['spec'])) continue;
       const versions = Array.isArray(doc['spec']['versions']) ? doc['spec']['versions'] : [];
       for (const version of versions.filter(isMap)) {

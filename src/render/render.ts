@@ -3,10 +3,12 @@
  * dropped, a leading `_` on a file name becomes `.` (npm drops dotfiles from packages), and `[token]`
  * placeholders are replaced from the model.
  */
+import { createHash } from 'node:crypto';
 import ejs from 'ejs';
 import { UserError } from '../diagnostics.js';
 import type { ProjectModel } from '../model/types.js';
 import { templateHelpers } from './helpers.js';
+import { PRECOMPILED } from './precompiled.js';
 import { strictView } from './strict-view.js';
 import type { TemplateSource } from './templates.js';
 
@@ -52,6 +54,16 @@ export function outputPath(templatePath: string, tokens: Record<string, string>)
     .join('/');
 }
 
+/** How every template is compiled (scripts/bundle.mjs compiles the built-in ones ahead of time with these). */
+export const RENDER_OPTIONS: { readonly strict: true; readonly destructuredLocals: string[]; readonly async: false } = { strict: true, destructuredLocals: ['m', 'h'], async: false };
+
+/** Renders one template: the ahead-of-time compiled function when the built-in template is unchanged. */
+function renderOne(t: TemplateSource, locals: Record<string, unknown>): string {
+  const precompiled = t.overlay ? undefined : PRECOMPILED.get(t.path);
+  if (precompiled && createHash('sha1').update(t.text).digest('hex') === precompiled.sha1) return precompiled.render(locals);
+  return ejs.render(t.text, locals, { ...RENDER_OPTIONS, destructuredLocals: [...RENDER_OPTIONS.destructuredLocals], filename: t.file });
+}
+
 /** Renders every template. A template error is reported as the user's when the template is theirs. */
 export function renderTemplates(model: ProjectModel, templates: readonly TemplateSource[]): RenderedFile[] {
   const tokens = pathTokens(model);
@@ -60,7 +72,7 @@ export function renderTemplates(model: ProjectModel, templates: readonly Templat
     const path = outputPath(t.path, tokens);
     let content: string;
     try {
-      content = ejs.render(t.text, { m, h: templateHelpers }, { strict: true, destructuredLocals: ['m', 'h'], filename: t.file, async: false });
+      content = renderOne(t, { m, h: templateHelpers });
     } catch (error) {
       const message = (error as Error).message.split('\n').filter((l) => l.trim() !== '').pop() ?? String(error);
       if (t.overlay) throw new UserError(`--templates: ${t.file}: ${message}`, { cause: error });

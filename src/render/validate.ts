@@ -10,6 +10,18 @@ import type { RenderedFile } from './render.js';
 
 const LEAKS = [/\bundefined\b/, /\[object Object\]/, /\bNaN\b/];
 
+const parsed = new WeakMap<RenderedFile, readonly unknown[]>();
+
+/** The YAML documents of a rendered file, parsed once (the CRD check reads them again); throws when it does not parse. */
+export function renderedDocuments(file: RenderedFile): readonly unknown[] {
+  let docs = parsed.get(file);
+  if (!docs) {
+    docs = yaml.loadAll(typeof file.content === 'string' ? file.content : file.content.toString('utf8'));
+    parsed.set(file, docs);
+  }
+  return docs;
+}
+
 /** Returns one problem per bad file (empty when all are fine). `modelText` is the model as JSON. */
 export function findRenderProblems(files: readonly RenderedFile[], modelText: string): string[] {
   const problems: string[] = [];
@@ -22,7 +34,7 @@ export function findRenderProblems(files: readonly RenderedFile[], modelText: st
       if (at >= 0) problems.push(`${file.path} (from ${file.from}): contains "${leak.exec(text)![0]}" at line ${text.slice(0, at).split('\n').length}`);
     }
     try {
-      if (/\.ya?ml$/.test(file.path) || file.path === 'PROJECT') yaml.loadAll(text);
+      if (/\.ya?ml$/.test(file.path) || file.path === 'PROJECT') renderedDocuments(file);
       else if (file.path.endsWith('.json')) JSON.parse(text);
     } catch (error) {
       problems.push(`${file.path} (from ${file.from}): does not parse: ${(error as Error).message.split('\n')[0]}`);

@@ -83,7 +83,7 @@ export function lexActions(source: string): ActionToken[] {
 export function unquote(literal: string): string {
   const quote = literal[0];
   const body = literal.length > 1 && literal.endsWith(quote!) ? literal.slice(1, -1) : literal.slice(1);
-  if (quote === '`') return body;
+  if (quote === '`' || !body.includes('\\')) return body;
   return body.replace(/\\(.)/g, '$1');
 }
 

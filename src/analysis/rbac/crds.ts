@@ -4,6 +4,7 @@
  * One pass over the document: CRDs can be hundreds of kilobytes.
  */
 import type { KindInfo } from './kinds/table.js';
+import { chartFileText } from '../../chart/load.js';
 import type { ChartModel } from './model.js';
 import { yamlScalar } from './template/expr.js';
 import { lineText } from './template/lines.js';
@@ -67,7 +68,7 @@ function setLiteral(found: Record<string, string>, key: string, line: DocLine, v
 export function crdFileScopes(model: ChartModel): Scope[] {
   return model.units.flatMap((unit, index) => unit.chart.crds
     .filter((f) => /\.(ya?ml|json)$/.test(f.path))
-    .map((f) => ({ file: unit.prefix + f.path, unit: index, line: 1, tokens: shallowLines(f.data.toString('utf8')) })));
+    .map((f) => ({ file: unit.prefix + f.path, unit: index, line: 1, tokens: shallowLines(chartFileText(f)) })));
 }
 
 const CRD_DEPTH = 6;

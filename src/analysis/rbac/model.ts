@@ -4,6 +4,7 @@
  */
 import type { Chart, ChartFile } from '../../chart/types.js';
 import { parseTemplate, type ParsedTemplate, type Scope } from './template/scopes.js';
+import { chartFileText } from '../../chart/load.js';
 
 /** A chart or subchart and where it sits in the tree. */
 export interface ChartUnit {
@@ -73,7 +74,7 @@ function rendersManifest(chart: Chart, path: string): boolean {
 }
 
 function decode(file: ChartFile): string {
-  return file.data.toString('utf8');
+  return chartFileText(file);
 }
 
 /** Go's path.Match-style glob (`*`, `?`, `**` as used by Helm's Files.Glob) as a RegExp. */

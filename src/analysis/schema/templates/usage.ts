@@ -6,6 +6,7 @@
  */
 import type { Chart } from '../../../chart/types.js';
 import { walkTemplate } from './walk.js';
+import { chartFileText } from '../../../chart/load.js';
 
 /** Where something was seen, for messages. */
 export interface Site {
@@ -99,7 +100,7 @@ export class ValueUsage {
 export function scanChartUsage(chart: Chart): ValueUsage {
   const usage = new ValueUsage();
   const visit = (c: Chart): void => {
-    for (const file of c.templates) walkTemplate(file.data.toString('utf8'), `${c.prefix}${file.path}`, usage);
+    for (const file of c.templates) walkTemplate(chartFileText(file), `${c.prefix}${file.path}`, usage);
     for (const sub of c.subcharts) if (sub.chart.metadata.type === 'library') visit(sub.chart);
   };
   visit(chart);
