@@ -123,6 +123,19 @@ export const createAdapterPromptModule = (parameter) => {
  */
 const LAZY_CJS = ['semver'];
 
+/**
+ * CommonJS packages whose default export is a class, deferred for every importer: the stand-in
+ * constructs the real class on first `new`. cli-table (with the colors package, which builds its
+ * style tables at load) only draws @yeoman/conflicter's diff of a binary file.
+ */
+const LAZY_CLASSES = ['cli-table'];
+
+const lazyClassStandIn = (pkg) => `
+let Real;
+export default function LazyClass(...args) {
+  return new (Real ??= require(${JSON.stringify(`${pkg}?real`)}))(...args);
+}`;
+
 const lazyCjsStandIn = (pkg) => `
 let real;
 const load = () => (real ??= require(${JSON.stringify(`${pkg}?real`)}));
@@ -277,7 +290,9 @@ const yeomanForBundle = {
       return ours && a.kind === 'import-statement' ? { path: a.path, namespace: 'lazy-cjs' } : undefined;
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-cjs' }, (a) => ({ contents: lazyCjsStandIn(a.path), loader: 'js', resolveDir: root }));
-    b.onResolve({ filter: new RegExp(`^(${LAZY_CJS.map(escapeRe).join('|')})\\?real$`) }, (a) =>
+    b.onResolve({ filter: new RegExp(`^(${LAZY_CLASSES.map(escapeRe).join('|')})$`) }, (a) => (a.kind === 'import-statement' ? { path: a.path, namespace: 'lazy-class' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-class' }, (a) => ({ contents: lazyClassStandIn(a.path), loader: 'js', resolveDir: root }));
+    b.onResolve({ filter: new RegExp(`^(${[...LAZY_CJS, ...LAZY_CLASSES].map(escapeRe).join('|')})\\?real$`) }, (a) =>
       b.resolve(a.path.slice(0, -'?real'.length), { kind: 'require-call', resolveDir: a.resolveDir, importer: a.importer }));
     // The stand-in imports the real file with a ?real suffix, which esbuild loads as a separate module.
     b.onResolve({ filter: /\?real$/ }, (a) => ({ path: a.path.slice(0, -'?real'.length), suffix: '?real' }));

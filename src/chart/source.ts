@@ -68,7 +68,7 @@ export async function acquireChart(location: string, options: AcquireOptions = {
     return { files: found.files, chart, sourceType: found.sourceType, source: found.source };
   }
   const { vendorDependencies } = await remoteModule();
-  const files = await vendorDependencies(found.files, { limits, remote: await remoteOptions(options.remote), baseDir: found.baseDir });
+  const files = await vendorDependencies(found.files, { limits, remote: await remoteOptions(options.remote), baseDir: found.baseDir }, 0, chart);
   return { files, chart: files === found.files ? chart : loadChart(files, limits), sourceType: found.sourceType, source: found.source };
 }
 

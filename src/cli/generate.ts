@@ -24,6 +24,7 @@ export async function runGenerator(options: AppOptions, cwd: string): Promise<Ge
   // Prompts (stdin/stdout) are untouched.
   const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
   const adapter = new QueuedAdapter({ adapter: new TerminalAdapter({ stderr: quiet as unknown as NodeJS.WriteStream }) });
+  silenceLog(adapter);
   const env = createEnv({ cwd, force: options.force === true, skipInstall: true, skipCache: true, adapter });
   env.register(AppGenerator, { namespace: 'helm-operator:app', resolved: GENERATOR_PATH, packagePath: undefined as never });
   const { directory, ...rest } = options;
@@ -43,6 +44,17 @@ export async function runGenerator(options: AppOptions, cwd: string): Promise<Ge
   }
   if (!report) throw new Error('the generator finished without a report');
   return report;
+}
+
+/**
+ * Replaces the adapter's logger with one that drops everything: the lines would go to the quiet
+ * stream anyway, but each first took a trip through the adapter's queue (one per written file).
+ * Same shape as Yeoman's logger: callable, every method chainable.
+ */
+function silenceLog(adapter: QueuedAdapter): void {
+  const silent = Object.assign((): unknown => silent, {}) as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(adapter.log)) silent[key] = typeof value === 'function' ? (): unknown => silent : value;
+  (adapter as { log: unknown }).log = silent;
 }
 
 function isPromptCancel(error: unknown): boolean {

@@ -42,9 +42,9 @@ const MAX_DEPTH = 5;
 /** A dependency's chart, fetched: files to add under charts/ and the version that was vendored. */
 interface Vendored { readonly files: ChartFile[]; readonly version: string }
 
-/** Returns `source` with every missing dependency vendored (see the module comment for failures). */
-export async function vendorDependencies(source: ChartFiles, ctx: DependencyContext, depth = 0): Promise<ChartFiles> {
-  const chart = loadChart(source, ctx.limits);
+/** Returns `source` with every missing dependency vendored (see the module comment for failures); `loaded` is `source` already loaded, when the caller has it. */
+export async function vendorDependencies(source: ChartFiles, ctx: DependencyContext, depth = 0, loaded?: Chart): Promise<ChartFiles> {
+  const chart = loaded ?? loadChart(source, ctx.limits);
   const present = new Set(chart.subcharts.map((s) => s.chart.metadata.name));
   const missing = uniqueByName(chart.metadata.dependencies.filter((d) => !present.has(d.name)));
   if (missing.length === 0) return source;
