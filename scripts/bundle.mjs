@@ -212,9 +212,12 @@ const PATCHES = [
     from: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
     to: () => 'let rgiEmojiRegexInstance;\nconst rgiEmojiRegex = {test: string => (rgiEmojiRegexInstance ??= /^\\p{RGI_Emoji}$/v).test(string)};',
   },
-  // mem-fs-editor's commit is a plain Transform: one file at a time, each a stat, maybe a mkdir and a
-  // write through the thread pool, so a project of a few hundred files waits on I/O one call at a
-  // time. Here up to 16 files are written at once; the stream ends only when every write has.
+  // mem-fs-editor's commit is a plain Transform that writes one file at a time with fs/promises: a
+  // stat, maybe a mkdir, then open, write and close, each a round trip through the thread pool, so a
+  // project of a few hundred small files spends most of its commit waiting (about 100 ms for
+  // kube-prometheus-stack's 243 files). Here the same steps run with the synchronous calls, which for
+  // small files cost less than one round trip each, and a folder is checked once. Errors still end
+  // the stream as before.
   {
     file: /[\\/]mem-fs-editor[\\/]dist[\\/]transform\.js$/,
     from: `export const createCommitTransform = () => new Transform({
@@ -227,23 +230,41 @@ const PATCHES = [
             .catch(callback);
     },
 });`,
-    to: () => `export const createCommitTransform = () => {
-    const writing = new Set();
-    let failure;
-    const settle = (promise) => promise.then(() => { writing.delete(promise); }, (error) => { writing.delete(promise); failure ??= error; });
+    to: () => `import { chmodSync as __choChmod, mkdirSync as __choMkdir, rmSync as __choRm, statSync as __choStat, writeFileSync as __choWrite } from 'node:fs';
+import { dirname as __choDirname } from 'node:path';
+import { clearFileState as __choClear, isFileNew as __choIsNew, isFileStateDeleted as __choIsDeleted, isFileStateModified as __choIsModified, setCommittedFile as __choCommitted } from './state.js';
+const __choCommitFileSync = (file, folders) => {
+    if (__choIsModified(file)) {
+        __choCommitted(file);
+        if (!file.contents) throw new Error(file.path + ' cannot write an empty file');
+        const dir = __choDirname(file.path);
+        if (!folders.has(dir)) {
+            const info = __choStat(dir, { throwIfNoEntry: false });
+            if (info === undefined) __choMkdir(dir, { recursive: true });
+            else if (!info.isDirectory()) throw new Error(dir + ' is not a directory');
+            folders.add(dir);
+        }
+        const newMode = file.stat?.mode;
+        __choWrite(file.path, file.contents, { mode: newMode });
+        if (newMode != null && (__choStat(file.path).mode & 0o777) !== (newMode & 0o777)) __choChmod(file.path, newMode);
+    } else if (__choIsDeleted(file) && !__choIsNew(file)) {
+        __choCommitted(file);
+        __choRm(file.path, { recursive: true });
+    }
+    __choClear(file);
+};
+export const createCommitTransform = () => {
+    const folders = new Set();
     return new Transform({
         objectMode: true,
         transform(file, _encoding, callback) {
-            if (failure) { callback(failure); return; }
-            const write = commitFileAsync(file);
-            writing.add(write);
-            settle(write);
-            this.push(file);
-            if (writing.size < 16) callback();
-            else Promise.race([...writing].map((w) => w.catch(() => undefined))).then(() => callback(failure));
-        },
-        flush(callback) {
-            Promise.all([...writing].map((w) => w.catch(() => undefined))).then(() => callback(failure));
+            try {
+                __choCommitFileSync(file, folders);
+            } catch (error) {
+                callback(error);
+                return;
+            }
+            callback(null, file);
         },
     });
 };`,
