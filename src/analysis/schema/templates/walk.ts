@@ -71,8 +71,12 @@ export function walkTemplate(source: string, file: string, usage: ValueUsage): v
     if (found.length === 0 && only?.kind === 'var' && only.chain.length === 0) return lookup(only.name);
     return undefined;
   };
-  const record = (tokens: readonly Token[], use: Use, line: number): void => {
-    for (const path of refs(tokens)) {
+  /** Records the value paths of `tokens` as used by `use` (asked only when there are paths: most actions have none). */
+  const record = (tokens: readonly Token[], useFor: () => Use, line: number): void => {
+    const paths = refs(tokens);
+    if (paths.length === 0) return;
+    const use = useFor();
+    for (const path of paths) {
       if (use === 'test') usage.read(path);
       else if (use === 'tpl') usage.tpl(path, { file, line });
       else usage.whole(path, { file, line }, use === 'serialize');
@@ -91,7 +95,7 @@ export function walkTemplate(source: string, file: string, usage: ValueUsage): v
     const pipeline = declared ? header.slice(2) : header;
     const bound = binding(pipeline);
     if (bound?.kind === 'values') usage.read(bound.path);
-    else record(pipeline, useOf(pipeline, false), line);
+    else record(pipeline, () => useOf(pipeline, false), line);
     top().dot = bound ?? UNKNOWN;
     if (declared) scopes.declare(declared, top().dot);
   };
@@ -113,21 +117,21 @@ export function walkTemplate(source: string, file: string, usage: ValueUsage): v
       scopes.forgetTop();
       if (frame.kind === 'with') frame.dot = frame.outerDot;
       if (second?.kind === 'ident' && second.name === 'with') enterWith(rest.slice(1), line);
-      else if (second?.kind === 'ident' && second.name === 'if') record(rest.slice(1), useOf(rest.slice(1), true), line);
+      else if (second?.kind === 'ident' && second.name === 'if') record(rest.slice(1), () => useOf(rest.slice(1), true), line);
     } else if (keyword === 'if') {
-      record(rest, useOf(rest, true), line);
+      record(rest, () => useOf(rest, true), line);
       scopes.push('if', top().dot);
       declareAll(rest);
     } else if (keyword === 'with') {
       scopes.push('with', top().dot);
       enterWith(rest, line);
     } else if (keyword === 'range') {
-      record(rest, useOf(rest, false) === 'tpl' ? 'tpl' : 'serialize', line);
+      record(rest, () => (useOf(rest, false) === 'tpl' ? 'tpl' : 'serialize'), line);
       scopes.push('range', UNKNOWN);
       declareAll(rest);
     } else if (keyword === 'define' || keyword === 'block') {
       const pipeline = rest.slice(1);
-      if (keyword === 'block') record(pipeline, useOf(pipeline, false), line);
+      if (keyword === 'block') record(pipeline, () => useOf(pipeline, false), line);
       scopes.push('define', keyword === 'define' ? CTX : binding(pipeline) ?? UNKNOWN);
     } else if (keyword === 'break' || keyword === 'continue') {
       // nothing read
@@ -136,7 +140,7 @@ export function walkTemplate(source: string, file: string, usage: ValueUsage): v
       const pipeline = declared ? tokens.slice(2) : tokens;
       const bound = declared ? binding(pipeline) : undefined;
       if (bound?.kind === 'values') usage.read(bound.path);
-      else record(pipeline, useOf(pipeline, false), line);
+      else record(pipeline, () => useOf(pipeline, false), line);
       if (declared && tokens[1]?.kind === 'other' && tokens[1].text === ':=') scopes.declare(declared, bound ?? UNKNOWN);
       else if (declared) scopes.assign(declared, bound ?? UNKNOWN);
     }
