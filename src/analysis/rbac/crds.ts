@@ -4,7 +4,6 @@
  * One pass over the document: CRDs can be hundreds of kilobytes.
  */
 import type { KindInfo } from './kinds/table.js';
-import { chartFileText } from '../../chart/load.js';
 import type { ChartModel } from './model.js';
 import { yamlScalar } from './template/expr.js';
 import { lineText } from './template/lines.js';
@@ -68,20 +67,26 @@ function setLiteral(found: Record<string, string>, key: string, line: DocLine, v
 export function crdFileScopes(model: ChartModel): Scope[] {
   return model.units.flatMap((unit, index) => unit.chart.crds
     .filter((f) => /\.(ya?ml|json)$/.test(f.path))
-    .map((f) => ({ file: unit.prefix + f.path, unit: index, line: 1, tokens: shallowLines(chartFileText(f)) })));
+    .map((f) => ({ file: unit.prefix + f.path, unit: index, line: 1, tokens: shallowLines(f.data) })));
 }
 
 const CRD_DEPTH = 6;
 
-function shallowLines(text: string): TextToken[] {
+/**
+ * The lines of a CRD file indented at most CRD_DEPTH spaces. Only those lines are decoded as UTF-8:
+ * the file is scanned through a latin1 view of its bytes (a character per byte, so offsets are byte
+ * offsets, and a newline byte never occurs inside a UTF-8 sequence).
+ */
+function shallowLines(data: Buffer): TextToken[] {
+  const bytes = data.toString('latin1');
   const out: TextToken[] = [];
   let line = 1;
-  for (let pos = 0; pos < text.length; line++) {
-    const end = text.indexOf('\n', pos);
-    const stop = end < 0 ? text.length : end;
+  for (let pos = 0; pos < bytes.length; line++) {
+    const end = bytes.indexOf('\n', pos);
+    const stop = end < 0 ? bytes.length : end;
     let indent = 0;
-    while (indent <= CRD_DEPTH && text.charCodeAt(pos + indent) === 32) indent++;
-    if (indent <= CRD_DEPTH) out.push({ type: 'text', text: `${text.slice(pos, stop)}\n`, line });
+    while (indent <= CRD_DEPTH && bytes.charCodeAt(pos + indent) === 32) indent++;
+    if (indent <= CRD_DEPTH) out.push({ type: 'text', text: `${data.toString('utf8', pos, stop)}\n`, line });
     pos = stop + 1;
   }
   return out;

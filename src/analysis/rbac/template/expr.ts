@@ -11,8 +11,20 @@ export type ActionKind =
 
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'block', 'template']);
 
-/** Classifies an action by its first word. */
+const kinds = new Map<string, ActionKind>();
+
+/** Classifies an action by its first word (remembered: every analysis pass asks again for each action). */
 export function actionKind(expr: string): ActionKind {
+  let kind = kinds.get(expr);
+  if (kind === undefined) {
+    if (kinds.size >= 65536) kinds.clear();
+    kind = classify(expr);
+    kinds.set(expr, kind);
+  }
+  return kind;
+}
+
+function classify(expr: string): ActionKind {
   const word = /^[a-z]+/.exec(expr)?.[0] ?? '';
   if (KEYWORDS.has(word) && (expr.length === word.length || /[\s(]/.test(expr[word.length]!))) return word as ActionKind;
   if (word === 'break' || word === 'continue') return 'control';

@@ -19,17 +19,27 @@ export interface Line {
   readonly nindent?: number;
 }
 
-/** Splits tokens into printed lines. Blank lines are kept out. */
+const NON_BLANK = /\S/;
+
+/** True when a part prints something other than whitespace. */
+function printsSomething(part: Part): boolean {
+  return !('text' in part) || NON_BLANK.test(part.text);
+}
+
+/**
+ * Splits tokens into printed lines. Blank lines are kept out. This runs over every line of every
+ * template, so it avoids per-line closures and temporary arrays.
+ */
 export function printedLines(tokens: readonly Token[]): Line[] {
   const out: Line[] = [];
   let parts: Part[] = [];
   let start = 0;
   let nindent: number | undefined;
   const flush = (): void => {
-    if (parts.some((p) => !('text' in p) || p.text.trim() !== '')) {
-      out.push(nindent === undefined ? { parts, line: start } : { parts, line: start, nindent });
-    }
-    parts = [];
+    let keep = false;
+    for (const p of parts) if (printsSomething(p)) { keep = true; break; }
+    if (keep) out.push(nindent === undefined ? { parts, line: start } : { parts, line: start, nindent });
+    if (parts.length > 0) parts = [];
     start = 0;
     nindent = undefined;
   };
@@ -42,7 +52,7 @@ export function printedLines(tokens: readonly Token[]): Line[] {
         continue;
       }
       // `nindent` prints a newline first: the output continues on a new line at that column.
-      const n = /\|\s*nindent\s+(\d+)/.exec(token.expr);
+      const n = token.expr.includes('nindent') ? /\|\s*nindent\s+(\d+)/.exec(token.expr) : null;
       if (n) {
         flush();
         nindent = Number(n[1]);
@@ -51,20 +61,30 @@ export function printedLines(tokens: readonly Token[]): Line[] {
       parts.push({ action: token });
       continue;
     }
-    const pieces = token.text.split('\n');
-    pieces.forEach((piece, i) => {
+    const text = token.text;
+    for (let from = 0, i = 0; ; i++) {
+      const newline = text.indexOf('\n', from);
       if (i > 0) flush();
-      if (piece === '') return;
-      if (start === 0) start = token.line + i;
-      parts.push({ text: piece });
-    });
+      const end = newline < 0 ? text.length : newline;
+      if (end > from) {
+        if (start === 0) start = token.line + i;
+        parts.push({ text: from === 0 && end === text.length ? text : text.slice(from, end) });
+      }
+      if (newline < 0) break;
+      from = newline + 1;
+    }
   }
   flush();
   return out;
 }
 
 function onlyActions(parts: readonly Part[]): boolean {
-  return parts.some((p) => !('text' in p)) && parts.every((p) => !('text' in p) || p.text.trim() === '');
+  let action = false;
+  for (const p of parts) {
+    if (!('text' in p)) action = true;
+    else if (NON_BLANK.test(p.text)) return false;
+  }
+  return action;
 }
 
 /** Column of the first printed character, counting actions as printing at their position. */
@@ -103,7 +123,14 @@ export function partsAfter(line: Line, marker: RegExp): Part[] | undefined {
 
 /** The only action on a line that holds nothing else but whitespace, if any. */
 export function soleAction(parts: readonly Part[]): ActionToken | undefined {
-  const actions = parts.flatMap((p) => ('text' in p ? [] : [p.action]));
-  const blank = parts.every((p) => !('text' in p) || p.text.trim() === '');
-  return actions.length === 1 && blank ? actions[0] : undefined;
+  let sole: ActionToken | undefined;
+  for (const p of parts) {
+    if ('text' in p) {
+      if (NON_BLANK.test(p.text)) return undefined;
+    } else {
+      if (sole) return undefined;
+      sole = p.action;
+    }
+  }
+  return sole;
 }
