@@ -14,7 +14,8 @@ export interface Site {
   readonly line: number;
 }
 
-interface UsageNode {
+/** How the templates use the value at one path, and the paths read beneath it. */
+export interface UsageNode {
   readonly children: Map<string, UsageNode>;
   whole?: Site;
   serialized?: Site;
@@ -55,7 +56,11 @@ export class ValueUsage {
     node.serialized ??= site;
   }
 
-  private find(path: readonly string[]): UsageNode | undefined {
+  /**
+   * The usage at `path` (undefined when nothing beneath it is read), to walk down from with
+   * `children` instead of looking each path up from the root. Read-only for callers.
+   */
+  find(path: readonly string[]): Readonly<UsageNode> | undefined {
     let node: UsageNode | undefined = this.root;
     for (const key of path) node = node?.children.get(key);
     return node;

@@ -21,6 +21,7 @@ export function readValueDocs(text: string): ValueDocs {
   const lines = text.split(/\r?\n/);
   const explicit = new Map<string, string>();
   for (const raw of lines) {
+    if (!raw.includes('#')) continue; // both conventions are comments
     const line = raw.trim();
     const bitnami = BITNAMI.exec(line);
     if (bitnami) {

@@ -24,7 +24,7 @@
 import { MAX_DEPTH, type SchemaContext } from '../context.js';
 import { union } from '../combine.js';
 import { PRESERVE, INT_OR_STRING, formatPath, openAny, withDescription, type SchemaNode } from '../node.js';
-import type { ValueUsage } from '../templates/usage.js';
+import type { UsageNode, ValueUsage } from '../templates/usage.js';
 import type { ValueDocs } from './comments.js';
 
 export interface InferOptions {
@@ -53,6 +53,8 @@ interface Walk {
   /** Set beneath values whose contents someone else defines: scalars get no type. */
   readonly untyped: boolean;
   readonly depth: number;
+  /** How the templates use the value at `path` (looked up once, then followed down the walk). */
+  readonly usage: Readonly<UsageNode> | undefined;
 }
 
 const INT_OR_STRING_KEYS = new Set(['maxUnavailable', 'maxSurge', 'minAvailable', 'targetPort']);
@@ -60,7 +62,7 @@ const FREE_FORM_KEY = /(annotations|labels|nodeselector|resources|securitycontex
 
 /** Infers the schema of a chart's values map. */
 export function inferValuesSchema(values: Readonly<Record<string, unknown>>, options: InferOptions): SchemaNode {
-  return new Inferrer(options).infer(values, { path: [], forced: undefined, untyped: false, depth: 0 });
+  return new Inferrer(options).infer(values, { path: [], forced: undefined, untyped: false, depth: 0, usage: options.usage.find([]) });
 }
 
 class Inferrer {
@@ -72,7 +74,7 @@ class Inferrer {
   }
 
   private node(value: unknown, w: Walk): SchemaNode {
-    if (this.o.usage.tplAt(w.path)) return this.open(w, 'rendered with tpl (a string or a structure)', openAny());
+    if (w.usage?.tpl) return this.open(w, 'rendered with tpl (a string or a structure)', openAny());
     if (w.depth > MAX_DEPTH) {
       this.o.ctx.warn(`${formatPath([...this.o.base, ...w.path])}: values nest deeper than ${MAX_DEPTH} levels; left open`);
       return this.open(w, 'values nested too deeply', openAny());
@@ -80,14 +82,14 @@ class Inferrer {
     if (value === null || value === undefined) return this.open(w, 'null in values.yaml', { ...openAny(), nullable: true });
     if (Array.isArray(value)) return this.array(value, w);
     if (typeof value === 'object' && !(value instanceof Date)) return this.object(value as Record<string, unknown>, w);
-    if (this.o.usage.childKeys(w.path).length > 0) {
+    if (w.usage !== undefined && w.usage.children.size > 0) {
       return this.open(w, `templates read keys under a ${typeof value} default`, openAny());
     }
     return w.untyped ? openAny() : scalar(value, w.path[w.path.length - 1]);
   }
 
   private array(value: readonly unknown[], w: Walk): SchemaNode {
-    const inner: Walk = { ...w, path: [...w.path, '[]'], forced: w.forced ?? 'list item', depth: w.depth + 1 };
+    const inner: Walk = { ...w, path: [...w.path, '[]'], forced: w.forced ?? 'list item', depth: w.depth + 1, usage: w.usage?.children.get('[]') };
     const items = value.length === 0 ? openAny() : value.map((v) => this.infer(v, inner)).reduce((a, b) => union(a, b));
     return { type: 'array', items };
   }
@@ -95,24 +97,24 @@ class Inferrer {
   private object(value: Record<string, unknown>, w: Walk): SchemaNode {
     const { path } = w;
     const keys = Object.keys(value);
-    const reads = this.o.usage.childKeys(path);
+    const reads = [...(w.usage?.children.keys() ?? [])];
     const rule = this.o.openAt.get(path.join('.'));
-    const serialized = this.o.usage.serializedAt(path) !== undefined;
+    const serialized = w.usage?.serialized !== undefined;
     const last = path[path.length - 1];
     let reason = rule?.reason;
     if (!reason && keys.length === 0) reason = 'empty in values.yaml (free-form)';
     if (!reason && serialized) reason = 'written into manifests as-is (toYaml, range)';
-    if (!reason && this.o.usage.wholeAt(path)) reason = 'handed whole to helpers or functions';
+    if (!reason && w.usage?.whole) reason = 'handed whole to helpers or functions';
     if (!reason && last !== undefined && FREE_FORM_KEY.test(last)) reason = 'free-form Kubernetes field';
     if (!reason && reads.length === 0) reason = 'templates read none of its keys by name';
-    const inner: Walk = {
+    const inner = {
       path,
       forced: w.forced ?? reason,
       untyped: w.untyped || serialized || rule?.untyped === true,
       depth: w.depth + 1,
     };
     const properties = new Map<string, SchemaNode>();
-    for (const key of keys) properties.set(key, this.infer(value[key], { ...inner, path: [...path, key] }));
+    for (const key of keys) properties.set(key, this.infer(value[key], { ...inner, path: [...path, key], usage: w.usage?.children.get(key) }));
     if (!inner.forced) {
       for (const key of reads) {
         if (properties.has(key) || (path.length === 0 && this.o.reserved?.has(key))) continue;

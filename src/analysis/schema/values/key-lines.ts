@@ -58,8 +58,18 @@ function unquote(key: string): string {
   return key.trim();
 }
 
+const QUOTE = /["']/;
+/** A comment where no quotes can hide one: `#` at the start or after whitespace. */
+const COMMENT = /(?:^|\s)#/;
+
 /** The value text of a key line without a trailing comment (quotes respected). */
 function stripComment(rest: string): string {
+  const hash = rest.indexOf('#');
+  if (hash < 0) return rest.trim();
+  if (!QUOTE.test(rest)) {
+    const comment = COMMENT.exec(rest);
+    return (comment ? rest.slice(0, comment.index) : rest).trim();
+  }
   let quote: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const c = rest[i]!;
