@@ -3,6 +3,7 @@
  * string literals, named templates, `.Values` paths and variables it mentions.
  */
 import { unquote } from '../../gotemplate/lex.js';
+import { memoByText } from '../../../util/memo.js';
 
 /** What an action does to the output: `value` actions print something, all others print nothing. */
 export type ActionKind =
@@ -11,18 +12,8 @@ export type ActionKind =
 
 const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'block', 'template']);
 
-const kinds = new Map<string, ActionKind>();
-
 /** Classifies an action by its first word (remembered: every analysis pass asks again for each action). */
-export function actionKind(expr: string): ActionKind {
-  let kind = kinds.get(expr);
-  if (kind === undefined) {
-    if (kinds.size >= 65536) kinds.clear();
-    kind = classify(expr);
-    kinds.set(expr, kind);
-  }
-  return kind;
-}
+export const actionKind: (expr: string) => ActionKind = memoByText(classify);
 
 function classify(expr: string): ActionKind {
   const word = /^[a-z]+/.exec(expr)?.[0] ?? '';

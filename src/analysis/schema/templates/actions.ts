@@ -4,6 +4,7 @@
  * and assignments.
  */
 import { lexActions, unquote } from '../../gotemplate/lex.js';
+import { memoByText } from '../../../util/memo.js';
 
 export interface Action {
   readonly tokens: readonly Token[];
@@ -27,17 +28,7 @@ export function extractActions(source: string): Action[] {
  * Tokens by action text: charts repeat the same actions across templates (kube-prometheus-stack has
  * 15,538 actions, 3,486 of them distinct). Token lists are shared, so they are never modified.
  */
-const tokenized = new Map<string, readonly Token[]>();
-
-function tokensOf(expr: string): readonly Token[] {
-  let tokens = tokenized.get(expr);
-  if (tokens === undefined) {
-    if (tokenized.size >= 65536) tokenized.clear();
-    tokens = tokenize(expr);
-    tokenized.set(expr, tokens);
-  }
-  return tokens;
-}
+const tokensOf: (expr: string) => readonly Token[] = memoByText(tokenize);
 
 // Sticky expressions, each matched at the cursor with test(): no match array per token, and they run
 // as native code from the first call (a command lexes a megabyte of templates once, cold).
