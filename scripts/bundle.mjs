@@ -269,6 +269,35 @@ export const createCommitTransform = () => {
     });
 };`,
   },
+  // js-yaml decides the style of every scalar it writes by scanning it character by character and
+  // testing it against every implicit type; a CRD schema repeats the same keys and short values
+  // (type, description, string, object, ...) thousands of times: about half of rendering
+  // kube-prometheus-stack's CRD. For a single-line scalar the outcome depends only on the string,
+  // whether it is a key, `inblock`, and the dump's options (one state per dump), plus the level when
+  // lines are folded or in flow style, so it is remembered per dump under exactly those.
+  {
+    file: /[\\/]js-yaml[\\/]dist[\\/]js-yaml\.mjs$/,
+    from: `  function writeScalar(state, string, level, iskey, inblock) {
+    state.dump = (function() {`,
+    to: () => `  function writeScalar(state, string, level, iskey, inblock) {
+    if (string.indexOf("\\n") !== -1) {
+      writeScalarUncached(state, string, level, iskey, inblock);
+      return;
+    }
+    const memo = state.choScalarStyles || (state.choScalarStyles = new Map());
+    const levelMatters = state.lineWidth !== -1 || state.flowLevel > -1;
+    const key = (iskey ? "k" : "v") + (inblock ? "1" : "0") + (levelMatters ? level + ":" : "") + string;
+    const known = memo.get(key);
+    if (known !== undefined) {
+      state.dump = known;
+      return;
+    }
+    writeScalarUncached(state, string, level, iskey, inblock);
+    memo.set(key, state.dump);
+  }
+  function writeScalarUncached(state, string, level, iskey, inblock) {
+    state.dump = (function() {`,
+  },
   {
     file: /[\\/]@yeoman[\\/]conflicter[\\/]dist[\\/]yo-resolve\.js$/,
     from: '        catch {\n            // Ignore errors\n        }\n        return undefined;',
@@ -317,7 +346,7 @@ const yeomanForBundle = {
       b.resolve(a.path.slice(0, -'?real'.length), { kind: 'require-call', resolveDir: a.resolveDir, importer: a.importer }));
     // The stand-in imports the real file with a ?real suffix, which esbuild loads as a separate module.
     b.onResolve({ filter: /\?real$/ }, (a) => ({ path: a.path.slice(0, -'?real'.length), suffix: '?real' }));
-    b.onLoad({ filter: /\.js$/ }, (a) => {
+    b.onLoad({ filter: /\.m?js$/ }, (a) => {
       const lazy = a.suffix === '?real' ? undefined : LAZY.find((l) => l.file.test(a.path));
       if (lazy) {
         seen.add(lazy);
