@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs the end-to-end CLI, golden and generator tests on Node 22 and 24 as well (the node binaries come
-// from the npm registry through `npx node@N`), so "works on 20, 22 and 24" is checked, not assumed.
+// Runs the end-to-end CLI, golden and generator tests, the published package's tests and the code
+// cache's on Node 22 and 24 as well (the node binaries come from the npm registry through
+// `npx node@N`), so "works on 20, 22 and 24" is checked, not assumed.
 // Run after `npm test`, which installs the tools and builds the CLI.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const files = ['test/e2e/golden.test.ts', 'test/e2e/cli.test.ts', 'test/unit/generator.test.ts'];
+const files = ['test/e2e/golden.test.ts', 'test/e2e/cli.test.ts', 'test/unit/generator.test.ts', 'test/e2e/package.test.ts', 'test/unit/compile-cache.test.ts'];
 let failed = false;
 for (const major of ['22', '24']) {
   const found = spawnSync('npx', ['-y', `node@${major}`, '-e', 'console.log(process.execPath)'], { encoding: 'utf8' });
