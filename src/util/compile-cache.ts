@@ -11,9 +11,10 @@
  * run compiled.
  *
  * Folder: $CREATE_HELM_OPERATOR_CACHE, else $XDG_CACHE_HOME/create-helm-operator, else
- * ~/.cache/create-helm-operator (%LOCALAPPDATA%\create-helm-operator on Windows). It is created
- * private (0700) and read only when the current user owns it and nobody else can write to it; code
- * read from it runs, so a folder others can change is never trusted. NODE_DISABLE_COMPILE_CACHE
+ * ~/.cache/create-helm-operator (%LOCALAPPDATA%\create-helm-operator on Windows; none when root runs
+ * with another user's HOME, as `sudo` can). It is created private (0700) and read only when the
+ * current user owns it and nobody else can write to it; code read from it runs, so a folder others
+ * can change is never trusted. NODE_DISABLE_COMPILE_CACHE
  * (Node's own switch for its cache) turns it off. A cache that cannot be read or written only costs
  * the time it would have saved.
  */
@@ -39,6 +40,8 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
   let home: string;
   try {
     home = homedir();
+    // `sudo` that keeps the user's HOME: a folder root made there would lock the user out of it.
+    if (typeof process.getuid === 'function' && process.getuid() === 0 && statSync(home).uid !== 0) return undefined;
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileCacheDir } from '../../src/util/compile-cache.js';
@@ -105,4 +105,18 @@ test('the cache folder follows CREATE_HELM_OPERATOR_CACHE, then XDG_CACHE_HOME, 
     assert.match(compileCacheDir({})!, /[\\/]\.cache[\\/]create-helm-operator$/);
   }
   assert.equal(compileCacheDir({ NODE_DISABLE_COMPILE_CACHE: '1', CREATE_HELM_OPERATOR_CACHE: '/x/y' }), undefined);
+});
+
+test('root with another user\'s HOME (sudo) keeps no cache there', { skip: process.getuid?.() !== 0 && 'needs root' }, () => {
+  const home = tempDir('cho-cc-home-');
+  chownSync(home, 4242, 4242);
+  const saved = process.env['HOME'];
+  process.env['HOME'] = home;
+  try {
+    assert.equal(compileCacheDir({}), undefined);
+    chownSync(home, 0, 0);
+    assert.equal(compileCacheDir({}), join(home, '.cache', 'create-helm-operator'));
+  } finally {
+    process.env['HOME'] = saved;
+  }
 });
