@@ -5,7 +5,6 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
 import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
 import { createEnv } from 'yeoman-environment';
 import AppGenerator, { type AppOptions } from '../../generators/app/index.js';
@@ -20,10 +19,10 @@ const GENERATOR_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..',
 /** Generates a project; resolves with the report. */
 export async function runGenerator(options: AppOptions, cwd: string): Promise<GenerationReport> {
   let report: GenerationReport | undefined;
-  // Yeoman's own `create <file>` log lines would repeat our report on stderr: they go nowhere.
-  // Prompts (stdin/stdout) are untouched.
-  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const adapter = new QueuedAdapter({ adapter: new TerminalAdapter({ stderr: quiet as unknown as NodeJS.WriteStream }) });
+  // Yeoman's own `create <file>` log lines would repeat our report on stderr: the queued adapter,
+  // which logs them, logs nothing. The terminal adapter underneath keeps the real streams: a conflict
+  // prompt asks on stdout and, when the user picks "show the differences", prints the diff on stderr.
+  const adapter = new QueuedAdapter({ adapter: new TerminalAdapter() });
   silenceLog(adapter);
   const env = createEnv({ cwd, force: options.force === true, skipInstall: true, skipCache: true, adapter });
   env.register(AppGenerator, { namespace: 'helm-operator:app', resolved: GENERATOR_PATH, packagePath: undefined as never });
@@ -47,9 +46,9 @@ export async function runGenerator(options: AppOptions, cwd: string): Promise<Ge
 }
 
 /**
- * Replaces the adapter's logger with one that drops everything: the lines would go to the quiet
- * stream anyway, but each first took a trip through the adapter's queue (one per written file).
- * Same shape as Yeoman's logger: callable, every method chainable.
+ * Replaces the queued adapter's logger with one that drops everything (without a trip through the
+ * adapter's queue per written file, as its deferred logger takes). Same shape as Yeoman's logger:
+ * callable, every method chainable.
  */
 function silenceLog(adapter: QueuedAdapter): void {
   const silent = Object.assign((): unknown => silent, {}) as unknown as Record<string, unknown>;

@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../support/cli.js';
+import { runCli, tempDir } from '../support/cli.js';
 import { cliPath } from '../support/paths.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
@@ -66,4 +66,23 @@ test('Ctrl-C at a prompt exits 130 and writes nothing', { skip: !hasScript && 'n
   assert.equal(await t.exited, 130, t.screen);
   assert.match(t.screen, /cancelled; nothing was written/);
   assert.equal(existsSync(join(cwd, 'newdir')), false);
+});
+
+test('a changed file on a TTY: Yeoman\'s conflict prompt shows the diff on request, then overwrites', { skip: !hasScript && 'no `script` command' }, async () => {
+  const cwd = tempDir();
+  const flags = '--kind Demo --group demo --domain my.domain --api-version v1alpha1 --project-name demo';
+  const first = await runCli(['demo', ...flags.split(' '), '--yes'], { cwd });
+  assert.equal(first.code, 0, first.stderr);
+  const watches = join(cwd, 'demo', 'watches.yaml');
+  const generated = readFileSync(watches, 'utf8');
+  appendFileSync(watches, '# my edit\n');
+  const t = terminal(`demo ${flags}`, cwd);
+  await t.expect(/Overwrite demo\/watches\.yaml\?/);
+  t.type('d\r');
+  await t.expect(/^-# my edit/m);
+  await t.expect(/Overwrite demo\/watches\.yaml\?[^]*Overwrite demo\/watches\.yaml\?/);
+  t.type('y\r');
+  assert.equal(await t.exited, 0, t.screen);
+  assert.match(t.screen, /overwrite\s+watches\.yaml/);
+  assert.equal(readFileSync(watches, 'utf8'), generated);
 });
