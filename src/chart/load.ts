@@ -95,7 +95,7 @@ function describeOrigin(origin: string): string {
   return origin.endsWith('/') ? origin : `${origin}/`;
 }
 
-let utf8: TextDecoder | undefined; // made on first use: creating one costs milliseconds at load
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const texts = new WeakMap<ChartFile, string>();
 
@@ -115,7 +115,7 @@ export function chartFileText(file: ChartFile): string {
 /** Decodes a chart text file, refusing bytes that are not UTF-8 (Helm would mangle them). */
 export function decodeUtf8(file: ChartFile, where: string): string {
   try {
-    return (utf8 ??= new TextDecoder('utf-8', { fatal: true })).decode(file.data).replace(/^\uFEFF/, '');
+    return utf8.decode(file.data).replace(/^\uFEFF/, '');
   } catch {
     throw new UserError(`${where}: not UTF-8 text; re-save the file as UTF-8`);
   }

@@ -12,7 +12,7 @@ import { loadTemplates } from './templates.js';
 export async function precompiledModuleSource(templatesDir: string): Promise<string> {
   const entries: string[] = [];
   for (const t of await loadTemplates(templatesDir)) {
-    const compiled = ejs.compile(t.text, { ...RENDER_OPTIONS, destructuredLocals: [...RENDER_OPTIONS.destructuredLocals], client: true, filename: `templates/${t.path}` });
+    const compiled = ejs.compile(t.text, { ...RENDER_OPTIONS, client: true, filename: `templates/${t.path}` });
     const sha1 = createHash('sha1').update(t.text).digest('hex');
     entries.push(`[${JSON.stringify(t.path)}, { sha1: ${JSON.stringify(sha1)}, render: (${compiled.toString()}) }]`);
   }

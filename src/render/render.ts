@@ -61,7 +61,7 @@ export const RENDER_OPTIONS: { readonly strict: true; readonly destructuredLocal
 function renderOne(t: TemplateSource, locals: Record<string, unknown>): string {
   const precompiled = t.overlay ? undefined : PRECOMPILED.get(t.path);
   if (precompiled && createHash('sha1').update(t.text).digest('hex') === precompiled.sha1) return precompiled.render(locals);
-  return ejs.render(t.text, locals, { ...RENDER_OPTIONS, destructuredLocals: [...RENDER_OPTIONS.destructuredLocals], filename: t.file });
+  return ejs.render(t.text, locals, { ...RENDER_OPTIONS, filename: t.file });
 }
 
 /** Renders every template. A template error is reported as the user's when the template is theirs. */

@@ -14,9 +14,8 @@
  * ~/.cache/create-helm-operator (%LOCALAPPDATA%\create-helm-operator on Windows; none when root runs
  * with another user's HOME, as `sudo` can). It is created private (0700) and read only when the
  * current user owns it and nobody else can write to it; code read from it runs, so a folder others
- * can change is never trusted. NODE_DISABLE_COMPILE_CACHE
- * (Node's own switch for its cache) turns it off. A cache that cannot be read or written only costs
- * the time it would have saved.
+ * can change is never trusted. NODE_DISABLE_COMPILE_CACHE (Node's own switch for its cache) turns
+ * it off. A cache that cannot be read or written only costs the time it would have saved.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';

@@ -11,14 +11,15 @@ function usageOf(template: string): string[] {
   walkTemplate(template, 'templates/t.yaml', usage);
   const out: string[] = [];
   const visit = (path: string[]): void => {
-    for (const key of usage.childKeys(path).sort()) {
+    for (const key of [...(usage.find(path)?.children.keys() ?? [])].sort()) {
       const p = [...path, key];
-      const how = usage.tplAt(p) ? ' (tpl)' : usage.serializedAt(p) ? ' (as-is)' : usage.wholeAt(p) ? ' (whole)' : '';
+      const node = usage.find(p);
+      const how = node?.tpl ? ' (tpl)' : node?.serialized ? ' (as-is)' : node?.whole ? ' (whole)' : '';
       out.push(`${p.join('.')}${how}`);
       visit(p);
     }
   };
-  if (usage.wholeAt([])) out.push('.Values (whole)');
+  if (usage.find([])?.whole) out.push('.Values (whole)');
   visit([]);
   return out;
 }

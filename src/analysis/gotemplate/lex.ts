@@ -7,6 +7,7 @@
  * backtracking rather than a loop per character: they run as native code from the first call, which
  * matters for a command that lexes a megabyte of templates once and exits before the JIT warms up.
  */
+import { memoByText } from '../../util/memo.js';
 
 /** Literal template text. `line` is the source line of its first character. */
 export interface TextToken {
@@ -31,26 +32,10 @@ interface RawAction extends ActionToken {
 }
 
 /**
- * Lexed templates by source text: the RBAC and the schema analyses both lex every template of the
- * chart. Bounded, so a long-lived process (the tests) does not keep every chart it has seen.
+ * Lexes template source. Never throws: an unterminated action runs to the end of the text. Results
+ * are kept by text: the RBAC and the schema analyses both lex every template of the chart.
  */
-const lexed = new Map<string, readonly Token[]>();
-let lexedChars = 0;
-const LEXED_CHARS_KEPT = 16 * 1024 * 1024;
-
-/** Lexes template source. Never throws: an unterminated action runs to the end of the text. */
-export function lex(source: string): readonly Token[] {
-  const known = lexed.get(source);
-  if (known) return known;
-  const tokens = lexSource(source);
-  if (lexedChars + source.length > LEXED_CHARS_KEPT) {
-    lexed.clear();
-    lexedChars = 0;
-  }
-  lexed.set(source, tokens);
-  lexedChars += source.length;
-  return tokens;
-}
+export const lex: (source: string) => readonly Token[] = memoByText(lexSource);
 
 function lexSource(source: string): Token[] {
   const raw: (TextToken | RawAction)[] = [];

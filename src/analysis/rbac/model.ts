@@ -2,7 +2,7 @@
  * The chart tree flattened for analysis: every chart and subchart (whatever its condition), every
  * template parsed once, and one registry of named templates shared by all of them, as in Helm.
  */
-import type { Chart, ChartFile } from '../../chart/types.js';
+import type { Chart } from '../../chart/types.js';
 import { parseTemplate, type ParsedTemplate, type Scope } from './template/scopes.js';
 import { chartFileText } from '../../chart/load.js';
 
@@ -44,7 +44,7 @@ export function buildModel(top: Chart): ChartModel {
   const defines = new Map<string, Scope[]>();
   units.forEach((unit, index) => {
     for (const file of unit.chart.templates) {
-      const parsed = parseTemplate(decode(file), unit.prefix + file.path, index);
+      const parsed = parseTemplate(chartFileText(file), unit.prefix + file.path, index);
       templates.push(parsed);
       for (const d of parsed.defines) defines.set(d.define!, [...(defines.get(d.define!) ?? []), d]);
       if (rendersManifest(unit.chart, file.path)) manifests.push(parsed.body);
@@ -58,7 +58,7 @@ export function buildModel(top: Chart): ChartModel {
     defines,
     fileText: (unit, path) => {
       const file = texts[unit]?.get(path.replace(/^\.\//, ''));
-      return file ? decode(file) : undefined;
+      return file ? chartFileText(file) : undefined;
     },
     glob: (unit, pattern) => {
       const re = globToRegExp(pattern);
@@ -71,10 +71,6 @@ export function buildModel(top: Chart): ChartModel {
 function rendersManifest(chart: Chart, path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
   return chart.metadata.type !== 'library' && !base.startsWith('_') && base !== 'NOTES.txt';
-}
-
-function decode(file: ChartFile): string {
-  return chartFileText(file);
 }
 
 /** Go's path.Match-style glob (`*`, `?`, `**` as used by Helm's Files.Glob) as a RegExp. */

@@ -56,7 +56,7 @@ function inferChart(
 ): SchemaNode {
   const { usage } = analysis;
   const openAt = new Map<string, OpenRule>([['global', { reason: 'global values are shared with every subchart' }]]);
-  const whole = usage.wholeAt([]);
+  const whole = usage.find([])?.whole;
   if (whole) {
     openAt.set('', { reason: `templates use .Values as a whole (${whole.file}:${whole.line})` });
     ctx.warn('hands .Values on as a whole, so which keys the chart reads cannot be seen; the CR spec accepts unknown keys', whole.file, whole.line);

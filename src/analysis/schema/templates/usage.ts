@@ -66,21 +66,6 @@ export class ValueUsage {
     return node;
   }
 
-  /** Where the value at `path` is first used whole, if it is. */
-  wholeAt(path: readonly string[]): Site | undefined {
-    return this.find(path)?.whole;
-  }
-
-  /** Where the value at `path` is first written into a manifest as-is, if it is. */
-  serializedAt(path: readonly string[]): Site | undefined {
-    return this.find(path)?.serialized;
-  }
-
-  /** Where the value at `path` is first handed to tpl, if it is. */
-  tplAt(path: readonly string[]): Site | undefined {
-    return this.find(path)?.tpl;
-  }
-
   /** Every path read beneath `prefix`, relative to it, parents before children. */
   pathsUnder(prefix: readonly string[]): string[][] {
     const out: string[][] = [];
@@ -93,11 +78,6 @@ export class ValueUsage {
     const start = this.find(prefix);
     if (start) visit(start, []);
     return out;
-  }
-
-  /** The keys under `path` the templates read by name. */
-  childKeys(path: readonly string[]): string[] {
-    return [...(this.find(path)?.children.keys() ?? [])];
   }
 }
 
