@@ -1,7 +1,7 @@
 /**
  * Charts from anywhere, end to end through the built CLI, against real servers on 127.0.0.1: a chart
  * repository served by node over charts packaged by the pinned helm (plain HTTP, HTTPS with a test
- * CA, basic auth), the Distribution registry for oci:// (anonymous over HTTP, htpasswd over TLS),
+ * CA, basic auth, through a forward proxy), the Distribution registry for oci:// (anonymous over HTTP, htpasswd over TLS),
  * dependencies (file://, repository, unreachable, --offline) with Chart.lock checked against helm's
  * own, hostile archives through the CLI, timeouts and retries.
  */
@@ -15,7 +15,7 @@ import yaml from 'js-yaml';
 import { runCli, tempDir, type CliResult } from '../support/cli.js';
 import { cliPath } from '../support/paths.js';
 import { helm, helmPath } from '../support/tools.js';
-import { freePort, makeTestCa, registryUnavailable, serveChartRepo, startRegistry, startTokenServer, type RunningServer, type TestCa } from '../support/servers.js';
+import { freePort, makeTestCa, registryUnavailable, serveChartRepo, startProxy, startRegistry, startTokenServer, type RunningServer, type TestCa } from '../support/servers.js';
 import { chartTgz, gzipBomb, HOSTILE_ARCHIVES } from '../fixtures/hostile/build.js';
 
 /** Runs the CLI with `input` on stdin (for --password-stdin). */
@@ -61,11 +61,12 @@ function projectRecord(project: string): ProjectRecord {
   return doc.plugins['helm-chart.create-helm-operator.dev/v1alpha1']!.chart;
 }
 
-/** An environment whose Helm and docker configs are empty temp folders (never the developer's own). */
+/** An environment whose Helm and docker configs are empty temp folders (never the developer's own), and no proxy. */
 function isolatedEnv(cwd: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const home = join(cwd, '.home');
   mkdirSync(home, { recursive: true });
-  return { HOME: home, HELM_CONFIG_HOME: join(home, 'helm'), DOCKER_CONFIG: join(home, 'docker'), XDG_CONFIG_HOME: '', HELM_REPOSITORY_CONFIG: '', HELM_REGISTRY_CONFIG: '', ...extra };
+  const noProxy = { HTTPS_PROXY: '', https_proxy: '', HTTP_PROXY: '', http_proxy: '', NO_PROXY: '', no_proxy: '' };
+  return { HOME: home, HELM_CONFIG_HOME: join(home, 'helm'), DOCKER_CONFIG: join(home, 'docker'), XDG_CONFIG_HOME: '', HELM_REPOSITORY_CONFIG: '', HELM_REGISTRY_CONFIG: '', ...noProxy, ...extra };
 }
 
 const asyncHelmHome = tempDir('cho-helm-async-');
@@ -227,6 +228,63 @@ describe('HTTP chart repositories', () => {
     assert.equal(record.sourceType, 'url');
     assert.equal(record.source, `${secure.url}/web-0.1.5.tgz`);
     assert.equal(record.version, '0.1.5');
+  });
+
+  test('HTTPS_PROXY: a repository only the proxy can reach is fetched through a CONNECT tunnel, TLS checked end to end', async () => {
+    // charts.example.test resolves nowhere: only the proxy knows it, so success means the proxy was used.
+    const port = Number(new URL(secure.url).port);
+    const proxy = await startProxy({ [`charts.example.test:${port}`]: port });
+    try {
+      const cwd = tempDir();
+      const repo = `https://charts.example.test:${port}`;
+      ok(await runCli(['project', '--yes', '--repo', repo, '--chart', 'web', '--chart-version', '0.1.5', '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd, { HTTPS_PROXY: proxy.url }) }));
+      assert.equal(projectRecord(join(cwd, 'project')).version, '0.1.5');
+      assert.deepEqual([...new Set(proxy.requests)], [`CONNECT charts.example.test:${port}`]);
+      // The tunnel carries TLS to the server, so the server's certificate is still checked.
+      const untrusted = tempDir();
+      refused(await runCli(['project', '--yes', '--repo', repo, '--chart', 'web'], { cwd: untrusted, env: isolatedEnv(untrusted, { https_proxy: proxy.url }) }), untrusted,
+        /index\.yaml: TLS verification failed \(/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('HTTP_PROXY (no scheme: http) carries plain HTTP with --plain-http; loopback addresses never go through a proxy', async () => {
+    const port = Number(new URL(plain.url).port);
+    const proxy = await startProxy({ [`charts.example.test:${port}`]: port });
+    try {
+      const cwd = tempDir();
+      ok(await runCli(['project', '--yes', '--repo', `http://charts.example.test:${port}`, '--chart', 'web', '--chart-version', '0.1.0', '--plain-http'], { cwd, env: isolatedEnv(cwd, { HTTP_PROXY: proxy.url.replace(/^http:\/\//, '') }) }));
+      assert.deepEqual(proxy.requests, [`GET http://charts.example.test:${port}/index.yaml`, `GET http://charts.example.test:${port}/web-0.1.0.tgz`]);
+      // 127.0.0.1 never goes through a proxy (as in Helm): this one would refuse every request.
+      const direct = tempDir();
+      ok(await runCli(['project', '--yes', '--repo', plain.url, '--chart', 'web', '--plain-http'], { cwd: direct, env: isolatedEnv(direct, { HTTP_PROXY: 'http://127.0.0.1:9' }) }));
+      assert.equal(proxy.requests.length, 2);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('a proxy that wants credentials, or cannot be reached, is one line naming it and the variable', async () => {
+    const port = Number(new URL(secure.url).port);
+    const proxy = await startProxy({ [`charts.example.test:${port}`]: port }, { auth: { username: 'bob', password: 'pr0xy' } });
+    try {
+      const repo = `https://charts.example.test:${port}`;
+      const cwd = tempDir();
+      const r = await runCli(['project', '--yes', '--repo', repo, '--chart', 'web', '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd, { HTTPS_PROXY: proxy.url }) });
+      refused(r, cwd, /index\.yaml: through the proxy http:\/\/127\.0\.0\.1:\d+ \(from HTTPS_PROXY\): the proxy wants credentials \(HTTP 407\)$/);
+      assert.match(r.stderr, /put them in HTTPS_PROXY \(http:\/\/user:password@host:port\)/);
+      const withUser = proxy.url.replace('http://', 'http://bob:pr0xy@');
+      ok(await runCli(['project', '--yes', '--repo', repo, '--chart', 'web', '--ca-file', ca.caFile], { cwd, env: isolatedEnv(cwd, { HTTPS_PROXY: withUser }) }));
+      const dead = tempDir();
+      const gone = await runCli(['project', '--yes', '--repo', repo, '--chart', 'web'], { cwd: dead, env: isolatedEnv(dead, { HTTPS_PROXY: `http://127.0.0.1:${await freePort()}` }) });
+      refused(gone, dead, /through the proxy http:\/\/127\.0\.0\.1:\d+ \(from HTTPS_PROXY\): cannot reach the proxy \(ECONNREFUSED\)/);
+      const socks = tempDir();
+      refused(await runCli(['project', '--yes', '--repo', repo, '--chart', 'web'], { cwd: socks, env: isolatedEnv(socks, { HTTPS_PROXY: 'socks5://127.0.0.1:1080' }) }), socks,
+        /^error: HTTPS_PROXY: socks5 proxies are not supported/);
+    } finally {
+      await proxy.close();
+    }
   });
 
   test('an archive whose digest differs from the index is refused', async () => {

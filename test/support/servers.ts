@@ -1,14 +1,14 @@
 /**
  * Real servers on loopback for the chart-source tests: a chart repository (a small node HTTP(S)
  * server over a folder that `helm package` and `helm repo index` filled), a test CA made with
- * openssl, and the CNCF Distribution registry (Debian's docker-registry) for OCI. Nothing listens
- * beyond 127.0.0.1.
+ * openssl, a forward proxy, and the CNCF Distribution registry (Debian's docker-registry) for OCI.
+ * Nothing listens beyond 127.0.0.1.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer as createNetServer } from 'node:net';
+import { connect, createServer as createNetServer, type Socket } from 'node:net';
 import { join, normalize } from 'node:path';
 
 /** A CA and a server certificate for 127.0.0.1 / localhost, made by openssl in `dir`. */
@@ -21,7 +21,7 @@ export function makeTestCa(dir: string): TestCa {
     const r = spawnSync('openssl', args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${r.stderr}`);
   };
-  writeFileSync(p('san.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n');
+  writeFileSync(p('san.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:charts.example.test\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n');
   run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('ca.key'), '-out', p('ca.pem'), '-days', '2', '-subj', '/CN=cho test CA']);
   run(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', p('server.key'), '-out', p('server.csr'), '-subj', '/CN=127.0.0.1']);
   run(['x509', '-req', '-in', p('server.csr'), '-CA', p('ca.pem'), '-CAkey', p('ca.key'), '-CAcreateserial', '-out', p('server.pem'), '-days', '2', '-extfile', p('san.cnf')]);
@@ -77,6 +77,83 @@ export function serveChartRepo(dir: string, options: { auth?: { username: string
         url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
         requests,
         close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+      });
+    });
+  });
+}
+
+/** A running forward proxy: its URL, the requests it saw (`CONNECT host:port`, `GET <url>`), and how to stop it. */
+export interface RunningProxy {
+  readonly url: string;
+  readonly requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A forward proxy on 127.0.0.1 that knows names nothing else resolves: `hosts` maps them (host:port)
+ * to 127.0.0.1 ports, so a client that reaches such a name can only have come through the proxy.
+ * Tunnels https (CONNECT) and forwards plain-HTTP GETs; with `auth`, demands Proxy-Authorization (407).
+ */
+export function startProxy(hosts: Readonly<Record<string, number>>, options: { auth?: { username: string; password: string } } = {}): Promise<RunningProxy> {
+  const requests: string[] = [];
+  const sockets = new Set<Socket>();
+  const authorized = (req: IncomingMessage): boolean => !options.auth
+    || req.headers['proxy-authorization'] === `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`;
+  const server = createHttpServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    if (!authorized(req)) {
+      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="proxy"' }).end();
+      return;
+    }
+    const target = new URL(req.url ?? '/');
+    const port = hosts[target.host];
+    if (port === undefined) {
+      res.writeHead(502).end('unknown host');
+      return;
+    }
+    const upstream = httpRequest({ host: '127.0.0.1', port, path: `${target.pathname}${target.search}`, method: req.method, headers: { ...req.headers, host: target.host } }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+  });
+  server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+    requests.push(`CONNECT ${req.url}`);
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => client.destroy());
+    if (!authorized(req)) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="proxy"\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const port = hosts[req.url ?? ''];
+    if (port === undefined) {
+      client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => client.destroy());
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        requests,
+        close: () => new Promise((done) => {
+          for (const socket of sockets) socket.destroy();
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
       });
     });
   });

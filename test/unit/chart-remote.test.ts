@@ -1,6 +1,6 @@
 /**
  * The pieces behind remote charts: Helm's range syntax, oci:// references, the user's Helm config,
- * progress output, and Chart.lock digests compared with the pinned helm's own for file://
+ * which proxy a URL goes through, progress output, and Chart.lock digests compared with the pinned helm's own for file://
  * dependencies with aliases, conditions, tags and import-values.
  */
 import { test } from 'node:test';
@@ -14,6 +14,7 @@ import { parseOciReference } from '../../src/chart/remote/oci.js';
 import { findHelmRepository, registryCredentials } from '../../src/chart/remote/helm-config.js';
 import { streamProgress, silentProgress } from '../../src/chart/remote/progress.js';
 import { vendorDependencies } from '../../src/chart/remote/dependencies.js';
+import { proxyFor } from '../../src/chart/remote/proxy.js';
 import { remoteOptions } from '../../src/chart/source.js';
 import { readChartDir } from '../../src/chart/read.js';
 import { DEFAULT_LIMITS } from '../../src/chart/limits.js';
@@ -83,6 +84,44 @@ test('repositories.yaml and registry configs are read from the standard places a
   writeFileSync(join(home, '.docker', 'config.json'), JSON.stringify({ auths: { 'https://ghcr.example': { auth: Buffer.from('carol:tok').toString('base64') } } }));
   assert.deepEqual(registryCredentials('ghcr.example', env), { username: 'carol', password: 'tok' }, 'docker config.json is the fallback');
   assert.equal(registryCredentials('other.example', env), undefined);
+});
+
+/** [URL, environment, the proxy it goes through (host:port, from which variable) or undefined for direct]. */
+const PROXY_CASES: ReadonlyArray<[string, NodeJS.ProcessEnv, string | undefined]> = [
+  ['https://charts.example.com/index.yaml', {}, undefined],
+  ['https://charts.example.com/index.yaml', { HTTPS_PROXY: 'http://proxy:3128' }, 'proxy:3128 HTTPS_PROXY'],
+  ['https://charts.example.com/index.yaml', { https_proxy: 'proxy:3128' }, 'proxy:3128 https_proxy'],
+  ['https://charts.example.com/index.yaml', { HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2' }, 'upper:1 HTTPS_PROXY'],
+  ['https://charts.example.com/index.yaml', { HTTP_PROXY: 'http://proxy:3128' }, undefined],
+  ['http://charts.example.com/index.yaml', { HTTP_PROXY: 'http://proxy:3128', HTTPS_PROXY: 'http://other:1' }, 'proxy:3128 HTTP_PROXY'],
+  ['https://localhost:8443/x', { HTTPS_PROXY: 'http://proxy:3128' }, undefined],
+  ['https://127.0.0.5/x', { HTTPS_PROXY: 'http://proxy:3128' }, undefined],
+  ['https://[::1]:8443/x', { HTTPS_PROXY: 'http://proxy:3128' }, undefined],
+  ['https://charts.example.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '*' }, undefined],
+  ['https://charts.example.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'other.org, example.com' }, undefined],
+  ['https://example.com/x', { HTTPS_PROXY: 'http://proxy:3128', no_proxy: 'example.com' }, undefined],
+  ['https://example.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '.example.com' }, 'proxy:3128 HTTPS_PROXY'],
+  ['https://a.example.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '*.example.com' }, undefined],
+  ['https://notexample.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'example.com' }, 'proxy:3128 HTTPS_PROXY'],
+  ['https://charts.example.com/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'charts.example.com:8443' }, 'proxy:3128 HTTPS_PROXY'],
+  ['https://charts.example.com:8443/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'charts.example.com:8443' }, undefined],
+  ['https://10.1.2.3/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '10.0.0.0/8' }, undefined],
+  ['https://11.1.2.3/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '10.0.0.0/8' }, 'proxy:3128 HTTPS_PROXY'],
+  ['https://[fd00::5]/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'fd00::/8' }, undefined],
+  ['https://10.1.2.3/x', { HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '10.1.2.3' }, undefined],
+];
+
+for (const [url, env, expected] of PROXY_CASES) {
+  test(`proxy for ${url} with ${JSON.stringify(env)}: ${expected ?? 'direct'}`, () => {
+    const choice = proxyFor(new URL(url), env);
+    assert.equal(choice && `${choice.url.host} ${choice.from}`, expected);
+  });
+}
+
+test('a proxy variable that is not an HTTP proxy URL is a user error naming the variable', () => {
+  const target = new URL('https://charts.example.com/index.yaml');
+  assert.throws(() => proxyFor(target, { HTTPS_PROXY: 'socks5://127.0.0.1:1080' }), (e: unknown) => e instanceof UserError && /^HTTPS_PROXY: socks5 proxies are not supported/.test(e.message));
+  assert.throws(() => proxyFor(target, { HTTPS_PROXY: 'http://[bad' }), (e: unknown) => e instanceof UserError && /^HTTPS_PROXY: not a proxy URL$/.test(e.message));
 });
 
 test('progress: a bar redrawn in place on a TTY, plain lines otherwise', () => {

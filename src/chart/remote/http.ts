@@ -1,13 +1,16 @@
 /**
  * One GET over HTTP(S) with what fetching charts from strangers needs: TLS from --ca-file or a repo
- * entry, plain HTTP only when allowed, an idle timeout, retries with backoff for transient failures,
+ * entry, plain HTTP only when allowed, the proxy the environment names (proxy.ts), an idle timeout, retries with backoff for transient failures,
  * a cap on the body size, redirects that drop credentials when they leave the host, and progress.
  */
 import { readFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { isUserError, UserError } from '../../diagnostics.js';
 import type { RemoteOptions, TlsSettings } from './options.js';
+import { openTunnel, proxyFor, requestViaProxy, shownProxy, TunnelRefused, type ProxyChoice } from './proxy.js';
 
 /**
  * A failed download. `unreachable`: no server gave an answer (DNS, refused, reset, timeout, 5xx), so
@@ -147,15 +150,36 @@ function getOnce(req: GetRequest, options: RemoteOptions): Promise<GetResponse> 
     ...(tls.keyFile ? { key: readPem(tls.keyFile, 'keyFile') } : {}),
     rejectUnauthorized: tls.insecureSkipTlsVerify !== true,
   } : {};
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const headers = { 'user-agent': 'create-helm-operator', ...req.headers };
+  let proxy: ProxyChoice | undefined;
+  try {
+    proxy = proxyFor(url, options.env);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  if (proxy === undefined) {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return exchange(send(url, { method: 'GET', headers, ...tlsOptions }), req, shown, options, undefined);
+  }
+  if (url.protocol === 'http:') return exchange(requestViaProxy(proxy, url, headers), req, shown, options, proxy);
+  // https:// through a CONNECT tunnel: TLS runs end to end with the server, checked as without a proxy.
+  const via = proxy;
+  return openTunnel(via, url, options.timeoutMs).then(
+    (socket) => {
+      const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+      const secured = tlsConnect({ ...tlsOptions, socket, host, ...(isIP(host) === 0 ? { servername: host } : {}) });
+      return exchange(httpsRequest(url, { method: 'GET', headers, ...tlsOptions, createConnection: () => secured }), req, shown, options, undefined);
+    },
+    (error: Error) => Promise.reject(tunnelError(shown, via, error, options)),
+  );
+}
+
+/** Sends `request` and collects the answer, within the size cap, with progress. */
+function exchange(request: ClientRequest, req: GetRequest, shown: string, options: RemoteOptions, proxy: ProxyChoice | undefined): Promise<GetResponse> {
   return new Promise<GetResponse>((resolve, reject) => {
     let settled = false;
     const fail = (error: Error): void => { if (!settled) { settled = true; reject(error); } };
-    const request = send(url, {
-      method: 'GET',
-      headers: { 'user-agent': 'create-helm-operator', ...req.headers },
-      ...tlsOptions,
-    }, (res: IncomingMessage) => {
+    request.once('response', (res: IncomingMessage) => {
       const status = res.statusCode ?? 0;
       const length = Number(res.headers['content-length']);
       if (status >= 200 && status < 300 && Number.isFinite(length) && length > req.maxBytes) {
@@ -189,9 +213,29 @@ function getOnce(req: GetRequest, options: RemoteOptions): Promise<GetResponse> 
     request.setTimeout(options.timeoutMs, () => {
       request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEOUT' }));
     });
-    request.on('error', (error) => fail(networkError(shown, error, options)));
+    request.on('error', (error) => fail(proxy ? tunnelError(shown, proxy, error, options) : networkError(shown, error, options)));
     request.end();
   });
+}
+
+/** An error on the way through the proxy, naming it (and the variable that set it). */
+function tunnelError(url: string, proxy: ProxyChoice, error: Error, options: RemoteOptions): Error {
+  const where = `${url}: through the proxy ${shownProxy(proxy)}`;
+  if (error instanceof TunnelRefused) {
+    if (error.status === 407) {
+      return new RemoteError(`${where}: the proxy wants credentials (HTTP 407)`, { status: 407, hint: `put them in ${proxy.from} (http://user:password@host:port), or list the host in NO_PROXY` });
+    }
+    const unreachable = error.status === 502 || error.status === 503 || error.status === 504;
+    return new RemoteError(`${where}: the proxy refused the connection (HTTP ${error.status})`, { status: error.status, unreachable, transient: unreachable });
+  }
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code === 'ETIMEOUT') {
+    return new RemoteError(`${where}: timed out after ${options.timeoutMs / 1000}s without an answer`, { unreachable: true, hint: 'check the proxy, or raise --timeout' });
+  }
+  if (UNREACHABLE_CODES.has(code)) {
+    return new RemoteError(`${where}: cannot reach the proxy (${code})`, { unreachable: true, transient: TRANSIENT_CODES.has(code), hint: `check ${proxy.from}, or list the host in NO_PROXY` });
+  }
+  return networkError(`${where}`, error, options);
 }
 
 function networkError(url: string, error: Error, options: RemoteOptions): Error {
