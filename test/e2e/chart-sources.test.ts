@@ -539,7 +539,7 @@ describe('OCI registries', { skip: registryUnavailable() }, () => {
       /^error: http:\/\/127\.0\.0\.1:\d+\/v2\/charts\/web\/manifests\/7\.0\.0: manifest 7\.0\.0: not found \(HTTP 404\)$/);
   });
 
-  test('htpasswd over TLS with a test CA: registry config, --password-stdin, wrong password', async (t) => {
+  test('htpasswd over TLS with a test CA: registry config, --password-stdin, wrong password, a credential helper', async (t) => {
     const dir = tempDir('cho-registry-');
     const registry = await startRegistry(dir, { tls: ca, users: { bob: 'hunter2' } });
     t.after(() => registry.close());
@@ -567,6 +567,16 @@ describe('OCI registries', { skip: registryUnavailable() }, () => {
     const cwd5 = tempDir();
     refused(await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:1.0.0`], { cwd: cwd5, env: isolatedEnv(cwd5, { HELM_REGISTRY_CONFIG: registryConfig }) }), cwd5,
       /TLS verification failed/);
+    // A login kept by a credential helper (credsStore), as `helm registry login` leaves it on macOS.
+    const cwd6 = tempDir();
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'docker-credential-cho-test'), `#!/bin/sh\nread -r server\n[ "$1" = get ] && [ "$server" = "${registry.host}" ] || exit 1\nprintf '{"Username":"bob","Secret":"hunter2"}'\n`, { mode: 0o755 });
+    const storeConfig = join(dir, 'store-config.json');
+    writeFileSync(storeConfig, JSON.stringify({ credsStore: 'cho-test', auths: { [registry.host]: {} } }));
+    ok(await runCli(['project', '--yes', '--chart', `oci://${registry.host}/charts/web:1.0.0`, '--ca-file', ca.caFile], { cwd: cwd6, env: isolatedEnv(cwd6, { HELM_REGISTRY_CONFIG: storeConfig, PATH: `${bin}:${process.env['PATH'] ?? ''}` }) }));
+    assert.equal(projectRecord(join(cwd6, 'project')).version, '1.0.0');
+
   });
 
   test('Bearer tokens: the registry\'s WWW-Authenticate challenge answered at its token endpoint', async (t) => {

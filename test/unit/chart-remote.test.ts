@@ -86,6 +86,36 @@ test('repositories.yaml and registry configs are read from the standard places a
   assert.equal(registryCredentials('other.example', env), undefined);
 });
 
+/** Writes an executable docker-credential-<name> into `bin` that knows `known` (server → [user, secret]). */
+function fakeCredentialHelper(bin: string, name: string, known: Record<string, [string, string]>): void {
+  mkdirSync(bin, { recursive: true });
+  const cases = Object.entries(known).map(([server, [user, secret]]) => `  '${server}') printf '%s' '${JSON.stringify({ ServerURL: server, Username: user, Secret: secret })}' ;;`);
+  const script = ['#!/bin/sh', '[ "$1" = get ] || exit 2', 'read -r server', 'case "$server" in', ...cases, '  *) echo "credentials not found in native keychain"; exit 1 ;;', 'esac', ''].join('\n');
+  writeFileSync(join(bin, `docker-credential-${name}`), script, { mode: 0o755 });
+}
+
+test('registry credentials from docker credential helpers: credHelpers per host, then credsStore, then auths', () => {
+  const home = tempDir('cho-helpers-');
+  const bin = join(home, 'bin');
+  fakeCredentialHelper(bin, 'store', { 'registry.example:5000': ['sam', 'from-store'], 'https://index.docker.io/v1/': ['hub', 'hub-secret'], 'tokens.example': ['<token>', 'refresh'] });
+  fakeCredentialHelper(bin, 'special', { 'special.example': ['sue', 'from-helper'] });
+  const config = join(home, 'config.json');
+  writeFileSync(config, JSON.stringify({
+    credsStore: 'store',
+    credHelpers: { 'special.example': 'special', 'missing.example': 'not-installed' },
+    auths: { 'plain.example': { auth: Buffer.from('pat:from-auths').toString('base64') } },
+  }));
+  const env = { HOME: home, HELM_REGISTRY_CONFIG: config, DOCKER_CONFIG: join(home, 'none'), PATH: `${bin}:${process.env['PATH'] ?? ''}` };
+  assert.deepEqual(registryCredentials('registry.example:5000', env), { username: 'sam', password: 'from-store' });
+  assert.deepEqual(registryCredentials('special.example', env), { username: 'sue', password: 'from-helper' });
+  assert.deepEqual(registryCredentials('registry-1.docker.io', env), { username: 'hub', password: 'hub-secret' }, 'Docker Hub is asked for under its index URL');
+  assert.deepEqual(registryCredentials('plain.example', env), { username: 'pat', password: 'from-auths' }, 'nothing in the store: auths');
+  assert.equal(registryCredentials('tokens.example', env), undefined, 'an OAuth refresh token is not a password');
+  assert.equal(registryCredentials('missing.example', env), undefined, 'a helper that is not installed gives nothing');
+  writeFileSync(config, JSON.stringify({ credsStore: '../../tmp/evil' }));
+  assert.throws(() => registryCredentials('registry.example:5000', env), (e: unknown) => e instanceof UserError && /credential helper "\.\.\/\.\.\/tmp\/evil" is not a helper name/.test(e.message));
+});
+
 /** [URL, environment, the proxy it goes through (host:port, from which variable) or undefined for direct]. */
 const PROXY_CASES: ReadonlyArray<[string, NodeJS.ProcessEnv, string | undefined]> = [
   ['https://charts.example.com/index.yaml', {}, undefined],

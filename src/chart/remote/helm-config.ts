@@ -1,7 +1,9 @@
 /**
  * The user's Helm configuration, read-only: repositories added with `helm repo add` (with their
- * credentials and CA) and registry logins from `helm registry login` or docker's config.json.
+ * credentials and CA) and registry logins from `helm registry login` or docker's config.json
+ * (including the credential helpers they name).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { UserError } from '../../diagnostics.js';
 import { isMap, parseHelmYaml } from '../../util/yaml.js';
@@ -78,8 +80,9 @@ function decodeAuth(entry: Record<string, unknown>): Credentials | undefined {
 }
 
 /**
- * Credentials for a registry host, from Helm's registry config, else docker's config.json.
- * Credential helpers (credsStore) are not run: they are programs, and this tool runs none.
+ * Credentials for a registry host, from Helm's registry config, else docker's config.json. In each,
+ * as docker and `helm registry login` store them: a credential helper named for the host
+ * (`credHelpers`), else the default one (`credsStore`, e.g. the macOS keychain), else `auths`.
  */
 export function registryCredentials(host: string, env: NodeJS.ProcessEnv): Credentials | undefined {
   for (const path of [registryConfigPath(env), dockerConfigPath(env)]) {
@@ -91,7 +94,14 @@ export function registryCredentials(host: string, env: NodeJS.ProcessEnv): Crede
     } catch (error) {
       throw new UserError(`${path}: invalid JSON: ${(error as Error).message}`);
     }
-    const auths = isMap(config) && isMap(config['auths']) ? config['auths'] : {};
+    if (!isMap(config)) continue;
+    const helpers = isMap(config['credHelpers']) ? config['credHelpers'] : {};
+    const helper = str(helpers[host]) ?? str(config['credsStore']);
+    if (helper !== undefined) {
+      const fromHelper = helperCredentials(helper, host, env, path);
+      if (fromHelper) return fromHelper;
+    }
+    const auths = isMap(config['auths']) ? config['auths'] : {};
     for (const [key, entry] of Object.entries(auths)) {
       const keyHost = key.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
       if (keyHost === host && isMap(entry)) {
@@ -102,3 +112,40 @@ export function registryCredentials(host: string, env: NodeJS.ProcessEnv): Crede
   }
   return undefined;
 }
+
+/** Docker Hub's credentials are stored under its old index URL. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/**
+ * Asks `docker-credential-<helper> get` for the host's credentials (docker's credential-helper
+ * protocol: the server on stdin, JSON with Username and Secret on stdout). Undefined when the helper
+ * is not installed or holds nothing for the host: the registry may not need any, and if it does its
+ * 401 names the fix. A helper name that is not a plain name is never run.
+ */
+function helperCredentials(helper: string, host: string, env: NodeJS.ProcessEnv, path: string): Credentials | undefined {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(helper)) {
+    throw new UserError(`${path}: credential helper "${helper}" is not a helper name`, { hint: 'credsStore and credHelpers name a docker-credential-<name> program on PATH' });
+  }
+  const program = `docker-credential-${helper}`;
+  const server = DOCKER_HUB_HOSTS.has(host) ? DOCKER_HUB_KEY : host;
+  const r = spawnSync(program, ['get'], { input: server, encoding: 'utf8', env, timeout: HELPER_TIMEOUT_MS, windowsHide: true });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return undefined;
+  if (r.error) throw new UserError(`${program} get (named in ${path}): ${r.error.message}`);
+  // "credentials not found in native keychain" and the like: nothing stored for this host.
+  if (r.status !== 0) return undefined;
+  let answer: unknown;
+  try {
+    answer = JSON.parse(r.stdout);
+  } catch {
+    throw new UserError(`${program} get (named in ${path}) did not answer with JSON`);
+  }
+  if (!isMap(answer)) return undefined;
+  const username = str(answer['Username']);
+  const secret = str(answer['Secret']);
+  // "<token>" marks an OAuth refresh token, which is not a password a registry accepts in basic auth.
+  if (username === undefined || secret === undefined || username === '<token>') return undefined;
+  return { username, password: secret };
+}
+
+const HELPER_TIMEOUT_MS = 60_000;
