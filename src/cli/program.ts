@@ -43,7 +43,7 @@ export function buildProgram(version: string, output: ProgramOutput, onParsed: (
     .option('--offline', 'refuse to fetch anything remote (missing dependencies become a warning)')
     .option('--max-chart-bytes <n>', 'largest size a chart may unpack to, in bytes (default: 104857600)')
     .option('--max-chart-files <n>', 'largest number of files a chart may hold (default: 10000)')
-    .option('--timeout <seconds>', 'give up a download after this many seconds without an answer (default: 60)')
+    .option('--timeout <seconds>', 'give up on a server that has not answered, or sends under 1 KiB/s, for this many seconds (default: 60)')
     .option('--domain <domain>', `domain of the API group (default: ${DEFAULT_DOMAIN})`)
     .option('--group <group>', 'API group (default: charts with --chart, else the kind in lower case)')
     .option('--api-version <version>', `API version (default: ${DEFAULT_API_VERSION})`)

@@ -44,7 +44,7 @@ export interface GenerateOptions {
   /** --max-chart-bytes / --max-chart-files: caps on what a chart may unpack to. */
   readonly maxChartBytes?: number;
   readonly maxChartFiles?: number;
-  /** --timeout: seconds a download may go without an answer. */
+  /** --timeout: seconds a download may go without an answer, or below 1 KiB/s. */
   readonly timeoutSeconds?: number;
 }
 

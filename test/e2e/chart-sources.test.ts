@@ -331,6 +331,47 @@ describe('HTTP chart repositories', () => {
     }
   });
 
+  test('a server that trickles its headers or its body is cut off, not waited on forever', async () => {
+    // Never idle long enough for the socket's idle timeout: a few bytes every 100 ms.
+    const sockets: import('node:net').Socket[] = [];
+    const trickle = (socket: import('node:net').Socket, text: string): void => {
+      let at = 0;
+      const timer = setInterval(() => {
+        if (socket.destroyed) { clearInterval(timer); return; }
+        socket.write(text.slice(at, at + 4));
+        at = (at + 4) % text.length;
+      }, 100);
+      socket.on('close', () => clearInterval(timer));
+    };
+    const slowHeaders: Server = createServer((s) => { sockets.push(s); s.on('error', () => undefined); trickle(s, 'HTTP/1.1 200 OK\r\nX-Padding: ' + 'a'.repeat(4000)); });
+    const slowBody: Server = createServer((s) => {
+      sockets.push(s);
+      s.on('error', () => undefined);
+      s.write('HTTP/1.1 200 OK\r\nContent-Type: text/yaml\r\nContent-Length: 1000000\r\n\r\n');
+      trickle(s, 'apiVersion: v1\n# ');
+    });
+    const listen = async (server: Server): Promise<number> => {
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+      return (server.address() as { port: number }).port;
+    };
+    try {
+      const headersPort = await listen(slowHeaders);
+      const bodyPort = await listen(slowBody);
+      const cwd = tempDir();
+      const start = Date.now();
+      const headers = await runCli(['project', '--yes', '--repo', `http://127.0.0.1:${headersPort}`, '--chart', 'web', '--plain-http', '--timeout', '1'], { cwd, env: isolatedEnv(cwd) });
+      refused(headers, cwd, /index\.yaml: timed out after 1s without an answer$/);
+      const body = await runCli(['project', '--yes', '--repo', `http://127.0.0.1:${bodyPort}`, '--chart', 'web', '--plain-http', '--timeout', '1'], { cwd, env: isolatedEnv(cwd) });
+      refused(body, cwd, /index\.yaml: slower than 1 KiB\/s for 1s$/);
+      assert.match(body.stderr, /\(check the network, or raise --timeout\)/);
+      assert.ok(Date.now() - start < 20_000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      slowHeaders.close();
+      slowBody.close();
+    }
+  });
+
   test('flag mistakes are one line naming the flag', async () => {
     const cwd = tempDir();
     const env = isolatedEnv(cwd);

@@ -1,6 +1,7 @@
 /**
  * One GET over HTTP(S) with what fetching charts from strangers needs: TLS from --ca-file or a repo
- * entry, plain HTTP only when allowed, the proxy the environment names (proxy.ts), an idle timeout, retries with backoff for transient failures,
+ * entry, plain HTTP only when allowed, the proxy the environment names (proxy.ts), timeouts (no
+ * answer, no bytes, or too few bytes, for --timeout), retries with backoff for transient failures,
  * a cap on the body size, redirects that drop credentials when they leave the host, and progress.
  */
 import { readFileSync } from 'node:fs';
@@ -55,6 +56,8 @@ const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPI
 const UNREACHABLE_CODES = new Set([...TRANSIENT_CODES, 'ENOTFOUND', 'ENETDOWN', 'EHOSTDOWN', 'ETIMEOUT']);
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
 const MAX_REDIRECTS = 5;
+/** Slowest download accepted, averaged over each --timeout period. */
+const MIN_BYTES_PER_SECOND = 1024;
 
 /** Credentials are stripped from URLs before they reach a message. */
 export function redactUrl(url: string): string {
@@ -179,7 +182,22 @@ function exchange(request: ClientRequest, req: GetRequest, shown: string, option
   return new Promise<GetResponse>((resolve, reject) => {
     let settled = false;
     const fail = (error: Error): void => { if (!settled) { settled = true; reject(error); } };
+    // Headers within --timeout of asking; then at least MIN_BYTES_PER_SECOND over every --timeout. The
+    // socket's own idle timeout alone would let a server that trickles a byte at a time hold us forever.
+    const destroy = (code: string): void => { request.destroy(Object.assign(new Error(code), { code })); };
+    const answerBy = setTimeout(() => destroy('ETIMEOUT'), options.timeoutMs);
+    let slow: NodeJS.Timeout | undefined;
+    const stopClocks = (): void => { clearTimeout(answerBy); clearInterval(slow); };
+    request.once('close', stopClocks);
     request.once('response', (res: IncomingMessage) => {
+      clearTimeout(answerBy);
+      let windowBytes = 0;
+      res.on('data', (chunk: Buffer) => { windowBytes += chunk.length; });
+      slow = setInterval(() => {
+        if (windowBytes < (MIN_BYTES_PER_SECOND * options.timeoutMs) / 1000) destroy('ESLOW');
+        windowBytes = 0;
+      }, options.timeoutMs);
+      res.once('close', stopClocks);
       const status = res.statusCode ?? 0;
       const length = Number(res.headers['content-length']);
       if (status >= 200 && status < 300 && Number.isFinite(length) && length > req.maxBytes) {
@@ -208,12 +226,10 @@ function exchange(request: ClientRequest, req: GetRequest, shown: string, option
         task?.done(received);
         resolve({ status, headers: res.headers, body: Buffer.concat(chunks), url: req.url });
       });
-      res.on('error', (error) => { task?.fail(); fail(networkError(shown, error, options)); });
+      res.on('error', (error) => { task?.fail(); fail(proxy ? tunnelError(shown, proxy, error, options) : networkError(shown, error, options)); });
     });
-    request.setTimeout(options.timeoutMs, () => {
-      request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEOUT' }));
-    });
-    request.on('error', (error) => fail(proxy ? tunnelError(shown, proxy, error, options) : networkError(shown, error, options)));
+    request.setTimeout(options.timeoutMs, () => destroy('ETIMEOUT'));
+    request.on('error', (error) => { stopClocks(); fail(proxy ? tunnelError(shown, proxy, error, options) : networkError(shown, error, options)); });
     request.end();
   });
 }
@@ -243,6 +259,9 @@ function networkError(url: string, error: Error, options: RemoteOptions): Error 
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'ETIMEOUT') {
     return new RemoteError(`${url}: timed out after ${options.timeoutMs / 1000}s without an answer`, { unreachable: true, hint: 'check the network, or raise --timeout' });
+  }
+  if (code === 'ESLOW') {
+    return new RemoteError(`${url}: slower than ${MIN_BYTES_PER_SECOND / 1024} KiB/s for ${options.timeoutMs / 1000}s`, { unreachable: true, hint: 'check the network, or raise --timeout' });
   }
   if (UNREACHABLE_CODES.has(code)) {
     return new RemoteError(`${url}: cannot reach the server (${code})`, { unreachable: true, transient: TRANSIENT_CODES.has(code) });
