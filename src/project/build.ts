@@ -2,6 +2,7 @@
  * The engine, start to finish and all in memory: chart → analyses → model → rendered files →
  * validation. Nothing here touches the project directory; the generator commits the result.
  */
+import { defaultFailures } from '../analysis/default-failures.js';
 import { analyzeRbac, pluralize } from '../analysis/rbac/index.js';
 import { buildCrdSchema, formatSchemaSummary } from '../analysis/schema/index.js';
 import type { AcquiredChart } from '../chart/source.js';
@@ -56,7 +57,7 @@ export async function buildProject(answers: Answers, acquired: AcquiredChart, te
   const fullGroup = `${answers.group}.${answers.domain}`;
   const rbac = analyzeRbac(chart, { group: fullGroup, plural });
   const crd = buildCrdSchema(chart, answers.schema);
-  warnings.push(...rbac.warnings, ...crd.warnings);
+  warnings.push(...rbac.warnings, ...crd.warnings, ...defaultFailures(chart));
   const model = buildModel({
     answers, chart, plural,
     sourceType: acquired.sourceType,

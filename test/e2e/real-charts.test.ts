@@ -1,7 +1,8 @@
 /**
  * Every real chart in ../shared/charts goes through the built CLI and comes out as a valid project:
- * exit 0, kustomize builds, every YAML parses, helm lint agrees with the original, and the operator's
- * ClusterRole covers every kind helm renders with default values (CRDs included).
+ * exit 0, kustomize builds, every YAML parses, helm lint agrees with the original, the operator's
+ * ClusterRole covers every kind helm renders with default values (CRDs included), and the CLI warns
+ * that the sample CR fails exactly when helm fails on the chart's default values.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +50,16 @@ for (const name of sharedChartNames()) {
       for (const field of [rule.apiGroups ?? [], rule.resources ?? [], rule.verbs]) assert.ok(!field.includes('*'), `wildcard in ${JSON.stringify(rule)}`);
     }
     const renderable = renderableChart(join(sharedCharts, name));
+    // The sample CR keeps the chart's defaults: helm fails on them exactly when the CLI warned so.
+    const warned = r.stderr.split('\n').filter((l) => l.includes("fails the release with the chart's default values"));
+    const withDefaults = helm(['template', 'release', renderable.dir, '--namespace', 'default', ...renderable.sets]);
+    if (withDefaults.status === 0) {
+      assert.deepEqual(warned, [], 'warned of a failure helm does not have');
+    } else {
+      const failure = /execution error at \([^)]*\): (.*)/.exec(withDefaults.stderr)?.[1];
+      assert.ok(failure, withDefaults.stderr);
+      assert.ok(warned.some((w) => w.includes(failure.slice(0, 100))), `helm fails with "${failure}"; the CLI did not warn of it:\n${r.stderr}`);
+    }
     const objects = renderObjects(renderable.dir, [...renderable.sets, ...requiredSets(name)]);
     assert.ok(objects.length > 0);
     // Resource names: from the CRDs the render itself carries, else the English plural of the kind.

@@ -1,0 +1,246 @@
+/**
+ * The `fail` and `required` calls a chart's own default values reach. The sample CR's spec is the
+ * chart's values.yaml, so a chart that refuses to install until a value is set (an empty
+ * `image.repository`, a `mode` with no default) gives a sample whose release fails; the user hears it
+ * at generation time instead, naming the template, the line and the chart's own message.
+ *
+ * Only what can be decided is reported: a call at the top level of a (non-partial) template, under
+ * `if`/`else if`/`else` conditions built from `.Values` paths, literals, `not`, `and`, `or`, `eq`,
+ * `ne`, `empty`, `default` and `toString`, evaluated on values.yaml as Go templates would. Anything
+ * else (inside `with`, `range` or `define`, other functions, pipes) counts as unknown and is not
+ * reported: a warning here must be right.
+ */
+import type { Chart } from '../chart/types.js';
+import { chartFileText } from '../chart/load.js';
+import type { Warning } from '../diagnostics.js';
+import { extractActions, type Token } from './schema/templates/actions.js';
+
+const UNKNOWN = Symbol('unknown');
+type Value = unknown;
+
+/** Go's truth: false, 0, nil, and empty strings, lists and maps are false. */
+function truthy(v: Value): boolean | typeof UNKNOWN {
+  if (v === UNKNOWN) return UNKNOWN;
+  if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v).length > 0;
+  return true;
+}
+
+function isScalar(v: Value): v is string | number | boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+}
+
+/** Go's eq on two basic values of one kind; unknown for nil, mixed kinds and anything else. */
+function equal(a: Value, b: Value): boolean | typeof UNKNOWN {
+  if (!isScalar(a) || !isScalar(b) || typeof a !== typeof b) return UNKNOWN;
+  return a === b;
+}
+
+type Fn = (args: Value[]) => Value;
+
+/** The functions a condition may use; a Map, so that `constructor` and the like are not among them. */
+const FUNCTIONS: ReadonlyMap<string, Fn> = new Map(Object.entries({
+  not: ([a, ...rest]) => (rest.length > 0 ? UNKNOWN : not(truthy(a))),
+  and: (args) => {
+    for (const a of args) {
+      const t = truthy(a);
+      if (t !== true) return t === false ? false : UNKNOWN;
+    }
+    return args.length > 0 ? true : UNKNOWN;
+  },
+  or: (args) => {
+    let unknown = args.length === 0;
+    for (const a of args) {
+      const t = truthy(a);
+      if (t === true) return true;
+      if (t === UNKNOWN) unknown = true;
+    }
+    return unknown ? UNKNOWN : false;
+  },
+  eq: ([a, ...others]) => {
+    if (others.length === 0) return UNKNOWN;
+    let unknown = false;
+    for (const b of others) {
+      const e = equal(a, b);
+      if (e === true) return true;
+      if (e === UNKNOWN) unknown = true;
+    }
+    return unknown ? UNKNOWN : false;
+  },
+  ne: ([a, b, ...rest]) => (rest.length > 0 ? UNKNOWN : not(equal(a, b))),
+  empty: ([a, ...rest]) => (rest.length > 0 ? UNKNOWN : not(truthy(a))),
+  default: ([fallback, given, ...rest]) => {
+    if (rest.length > 0 || given === undefined) return UNKNOWN;
+    const t = truthy(given);
+    return t === UNKNOWN ? UNKNOWN : t ? given : fallback;
+  },
+  toString: (args: Value[]): Value => {
+    const a = args[0];
+    if (args.length !== 1 || a === UNKNOWN) return UNKNOWN;
+    if (a === null || a === undefined) return '<nil>';
+    return isScalar(a) ? String(a) : UNKNOWN;
+  },
+} satisfies Record<string, Fn>));
+
+function not(t: boolean | typeof UNKNOWN | Value): Value {
+  return t === UNKNOWN ? UNKNOWN : !t;
+}
+
+/** Evaluates a pipeline's tokens against the chart's values at the template's top level. */
+class Evaluator {
+  private i = 0;
+
+  constructor(private readonly tokens: readonly Token[], private readonly values: Readonly<Record<string, unknown>>) {}
+
+  /** The whole token list as one command, or UNKNOWN. */
+  run(): Value {
+    const v = this.command(this.tokens.length);
+    return this.i === this.tokens.length ? v : UNKNOWN;
+  }
+
+  /** `fn arg...` or a single operand, up to `end`. */
+  private command(end: number): Value {
+    const first = this.tokens[this.i];
+    const fn = first?.kind === 'ident' ? FUNCTIONS.get(first.name) : undefined;
+    if (fn !== undefined) {
+      this.i += 1;
+      const args: Value[] = [];
+      while (this.i < end) args.push(this.operand(end));
+      const name = (first as { name: string }).name;
+      return args.includes(UNKNOWN) && name !== 'and' && name !== 'or' ? UNKNOWN : fn(args);
+    }
+    const v = this.operand(end);
+    return this.i === end ? v : UNKNOWN;
+  }
+
+  private operand(end: number): Value {
+    const t = this.tokens[this.i++];
+    if (t === undefined) return UNKNOWN;
+    switch (t.kind) {
+      case 'string':
+        return t.value;
+      case 'field':
+        return t.chain[0] === 'Values' ? this.lookup(t.chain.slice(1)) : UNKNOWN;
+      case 'var':
+        return t.name === '$' && t.chain[0] === 'Values' ? this.lookup(t.chain.slice(1)) : UNKNOWN;
+      case 'ident':
+        if (t.name === 'true') return true;
+        if (t.name === 'false') return false;
+        if (t.name === 'nil') return null;
+        return UNKNOWN;
+      case 'other': {
+        if (/^[-+]?\d+$/.test(t.text)) return Number(t.text);
+        if (t.text !== '(') return UNKNOWN;
+        const close = this.closing(this.i - 1);
+        if (close < 0 || close > end) return UNKNOWN;
+        const v = this.command(close);
+        this.i = close + 1;
+        return v;
+      }
+    }
+  }
+
+  /** Index of the `)` that closes the `(` at `open`, or -1. */
+  private closing(open: number): number {
+    let depth = 0;
+    for (let j = open; j < this.tokens.length; j++) {
+      const t = this.tokens[j]!;
+      if (t.kind !== 'other') continue;
+      if (t.text === '(') depth += 1;
+      else if (t.text === ')' && --depth === 0) return j;
+    }
+    return -1;
+  }
+
+  /** A values path; a missing key is nil, a step into a scalar unknown. */
+  private lookup(path: readonly string[]): Value {
+    let v: unknown = this.values;
+    for (const key of path) {
+      if (v === null || v === undefined) return null;
+      if (typeof v !== 'object' || Array.isArray(v)) return UNKNOWN;
+      v = Object.prototype.hasOwnProperty.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+    }
+    return v === undefined ? null : v;
+  }
+}
+
+type Branch = boolean | typeof UNKNOWN;
+
+/** One open block: the state of its current branch and whether an earlier branch may have run. */
+interface Frame {
+  readonly keyword: string;
+  state: Branch;
+  /** An earlier branch ran (true), may have (unknown), or none did (false). */
+  before: Branch;
+}
+
+function condition(tokens: readonly Token[], values: Readonly<Record<string, unknown>>): Branch {
+  if (tokens.some((t) => t.kind === 'other' && t.text === '|')) return UNKNOWN;
+  const t = truthy(new Evaluator(tokens, values).run());
+  return t;
+}
+
+/** What a `fail` or `required` in these tokens says, when the call fails on the default values. */
+function failureIn(tokens: readonly Token[], values: Readonly<Record<string, unknown>>): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'ident') continue;
+    const message = tokens[i + 1];
+    if (t.name === 'fail' && message?.kind === 'string') return message.value;
+    if (t.name === 'required' && message?.kind === 'string') {
+      const after = tokens[i + 2];
+      const before = tokens[i - 1]?.kind === 'other' && (tokens[i - 1] as { text: string }).text === '|' ? tokens[i - 2] : undefined;
+      const operand = after && !(after.kind === 'other' && (after.text === ')' || after.text === '|')) ? after : before;
+      if (!operand) continue;
+      const v = new Evaluator([operand], values).run();
+      if (v === null || v === '') return message.value;
+    }
+  }
+  return undefined;
+}
+
+const MAX_MESSAGE = 160;
+const MAY_FAIL = /\b(?:fail|required)\b/;
+
+/** Warnings for the `fail`/`required` calls the chart's default values (the sample CR's spec) reach. */
+export function defaultFailures(chart: Chart): Warning[] {
+  const warnings: Warning[] = [];
+  for (const file of chart.templates) {
+    const base = file.path.slice(file.path.lastIndexOf('/') + 1);
+    const text = chartFileText(file);
+    // Most templates call neither: no need to follow their blocks.
+    if (base.startsWith('_') || !MAY_FAIL.test(text)) continue;
+    const frames: Frame[] = [];
+    const active = (): boolean => frames.every((f) => f.state === true);
+    for (const action of extractActions(text)) {
+      const [first, second] = action.tokens;
+      const keyword = first?.kind === 'ident' ? first.name : undefined;
+      if (keyword === 'if') {
+        frames.push({ keyword, state: active() ? condition(action.tokens.slice(1), chart.values) : UNKNOWN, before: false });
+      } else if (keyword === 'with' || keyword === 'range' || keyword === 'define' || keyword === 'block') {
+        frames.push({ keyword, state: UNKNOWN, before: UNKNOWN });
+      } else if (keyword === 'else') {
+        const top = frames[frames.length - 1];
+        if (!top) continue;
+        const ran: Branch = top.before === true || top.state === true ? true : top.before === UNKNOWN || top.state === UNKNOWN ? UNKNOWN : false;
+        top.before = ran;
+        const elseIf = second?.kind === 'ident' && second.name === 'if';
+        const outer = frames.slice(0, -1).every((f) => f.state === true);
+        if (top.keyword !== 'if' || !outer) top.state = UNKNOWN;
+        else if (ran === true) top.state = false;
+        else if (ran === UNKNOWN) top.state = UNKNOWN;
+        else top.state = elseIf ? condition(action.tokens.slice(2), chart.values) : true;
+      } else if (keyword === 'end') {
+        frames.pop();
+      } else if (active()) {
+        const message = failureIn(action.tokens, chart.values);
+        if (message !== undefined) {
+          const shown = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+          warnings.push({ file: `${chart.prefix}${file.path}`, line: action.line, message: `fails the release with the chart's default values, which the sample CR keeps: "${shown}"; set what it asks for in the sample's spec before applying it` });
+        }
+      }
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,79 @@
+/**
+ * Which `fail` and `required` calls the chart's default values reach (the sample CR keeps them):
+ * conditions evaluated as Go templates would on values.yaml, and silence wherever that cannot be
+ * decided. The real charts are checked against helm itself in test/e2e/real-charts.test.ts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultFailures } from '../../src/analysis/default-failures.js';
+import { loadChart } from '../../src/chart/load.js';
+
+function failuresOf(values: string, template: string, path = 'templates/check.yaml'): string[] {
+  const file = (p: string, text: string): { path: string; data: Buffer } => ({ path: p, data: Buffer.from(text) });
+  const chart = loadChart({ origin: 'test', files: [file('Chart.yaml', 'apiVersion: v2\nname: demo\nversion: 0.1.0\n'), file('values.yaml', values), file(path, template)] });
+  return defaultFailures(chart).map((w) => `${w.file}:${w.line} ${/"(.*)"/.exec(w.message)?.[1] ?? w.message}`);
+}
+
+const VALUES = [
+  'mode: ""',
+  'image:',
+  '  repository: ""',
+  '  tag: "1.0"',
+  'replicas: 1',
+  'enabled: true',
+  'off: false',
+  'items: []',
+  'nothing: null',
+].join('\n');
+
+/** [template, what it reports]. */
+const CASES: ReadonlyArray<[string, string[]]> = [
+  ['{{ fail "always" }}', ['templates/check.yaml:1 always']],
+  ['{{- if not .Values.image.repository }}\n{{ fail "repository must be set" }}\n{{ end }}', ['templates/check.yaml:2 repository must be set']],
+  ['{{- if not .Values.image.tag }}{{ fail "tag" }}{{ end }}', []],
+  ['{{- if and (not (eq .Values.mode "daemonset")) (not (eq .Values.mode "deployment")) }}\n{{ fail "mode" }}\n{{ end }}', ['templates/check.yaml:2 mode']],
+  ['{{ if eq .Values.replicas 1 }}{{ fail "one" }}{{ end }}', ['templates/check.yaml:1 one']],
+  ['{{ if ne .Values.replicas 1 }}{{ fail "not one" }}{{ end }}', []],
+  ['{{ if or .Values.off .Values.enabled }}{{ fail "or" }}{{ end }}', ['templates/check.yaml:1 or']],
+  ['{{ if .Values.off }}{{ fail "a" }}{{ else if .Values.enabled }}{{ fail "b" }}{{ else }}{{ fail "c" }}{{ end }}', ['templates/check.yaml:1 b']],
+  ['{{ if .Values.enabled }}ok{{ else }}{{ fail "else" }}{{ end }}', []],
+  ['{{ if empty .Values.items }}{{ fail "no items" }}{{ end }}', ['templates/check.yaml:1 no items']],
+  ['{{ if not .Values.missing.deeper }}{{ fail "missing is nil" }}{{ end }}', ['templates/check.yaml:1 missing is nil']],
+  ['{{ if eq (toString .Values.enabled) "true" }}{{ fail "string" }}{{ end }}', ['templates/check.yaml:1 string']],
+  ['{{ if not (default "x" .Values.mode) }}{{ fail "default" }}{{ end }}', []],
+  ['image: {{ required "image.repository is required" .Values.image.repository }}', ['templates/check.yaml:1 image.repository is required']],
+  ['image: {{ .Values.nothing | required "nothing is required" }}', ['templates/check.yaml:1 nothing is required']],
+  ['image: {{ required "tag is required" .Values.image.tag }}', []],
+  // Undecidable: no warning.
+  ['{{ if eq .Values.nothing "x" }}{{ fail "nil compared" }}{{ end }}', []],
+  ['{{ if eq .Values.replicas "1" }}{{ fail "mixed kinds" }}{{ end }}', []],
+  ['{{ if .Release.IsInstall }}{{ fail "release" }}{{ end }}', []],
+  ['{{ if semverCompare ">=1.0" .Capabilities.KubeVersion.Version }}{{ fail "capabilities" }}{{ end }}', []],
+  ['{{ if .Values.mode | empty }}{{ fail "pipe" }}{{ end }}', []],
+  ['{{ with .Values.image }}{{ fail "with" }}{{ end }}', []],
+  ['{{ range .Values.items }}{{ fail "range" }}{{ end }}', []],
+  ['{{ define "x" }}{{ fail "define" }}{{ end }}', []],
+  ['{{ if constructor .Values.mode }}{{ fail "not a function" }}{{ end }}', []],
+  ['{{ if .Values.enabled }}{{ if lookup "v1" "Secret" "" "" }}{{ fail "nested unknown" }}{{ end }}{{ fail "after" }}{{ end }}', ['templates/check.yaml:1 after']],
+];
+
+for (const [template, expected] of CASES) {
+  test(`${JSON.stringify(template)} reports ${JSON.stringify(expected)}`, () => {
+    assert.deepEqual(failuresOf(VALUES, template), expected);
+  });
+}
+
+test('partials (_*.tpl) are not rendered on their own; NOTES.txt is', () => {
+  assert.deepEqual(failuresOf(VALUES, '{{ fail "partial" }}', 'templates/_helpers.tpl'), []);
+  assert.deepEqual(failuresOf(VALUES, '{{ fail "notes" }}', 'templates/NOTES.txt'), ['templates/NOTES.txt:1 notes']);
+});
+
+test('the warning names the chart\'s message, cut short when long, and says what to do', () => {
+  const chart = loadChart({ origin: 'test', files: [
+    { path: 'Chart.yaml', data: Buffer.from('apiVersion: v2\nname: demo\nversion: 0.1.0\n') },
+    { path: 'templates/x.yaml', data: Buffer.from(`{{ fail "${'x'.repeat(300)}" }}`) },
+  ] });
+  const [warning] = defaultFailures(chart);
+  assert.equal(warning?.file, 'templates/x.yaml');
+  assert.match(warning!.message, /^fails the release with the chart's default values, which the sample CR keeps: "x{159}…"; set what it asks for in the sample's spec before applying it$/);
+});
