@@ -28,14 +28,18 @@ export const YAML_LIMITS = { maxNodes: 2_000_000, maxDepth: 200 } as const;
 
 /** Parses one YAML document as Helm would. Empty text gives null. Errors name the file. */
 export function parseHelmYaml(text: string, file: string): unknown {
-  return checked(file, () => yaml.load(text, { schema: HELM_YAML_SCHEMA, json: true, filename: file }));
+  return checked(file, () => yaml.load(text, { schema: HELM_YAML_SCHEMA, json: true, filename: file, ...DEPTH }));
 }
 
 /** Parses a multi-document YAML stream (rendered manifests, CRD files); empty documents are dropped. */
 export function parseHelmYamlAll(text: string, file: string): unknown[] {
-  const docs = checked(file, () => yaml.loadAll(text, undefined, { schema: HELM_YAML_SCHEMA, json: true, filename: file }));
+  const docs = checked(file, () => yaml.loadAll(text, undefined, { schema: HELM_YAML_SCHEMA, json: true, filename: file, ...DEPTH }));
   return (docs as unknown[]).filter((d) => d !== null && d !== undefined);
 }
+
+/** js-yaml stops at its own depth (100 unless told): ours is the one limit, with the one message. */
+const DEPTH = { maxDepth: YAML_LIMITS.maxDepth } as yaml.LoadOptions;
+const tooDeep = (file: string): string => `${file}: YAML nests deeper than ${YAML_LIMITS.maxDepth} levels; refusing to read it`;
 
 function checked<T>(file: string, parse: () => T): T {
   let value: T;
@@ -47,6 +51,7 @@ function checked<T>(file: string, parse: () => T): T {
     }
     if (error instanceof yaml.YAMLException) {
       const where = error.mark ? `:${error.mark.line + 1}` : '';
+      if (error.reason.startsWith('nesting exceeded maxDepth')) throw new UserError(tooDeep(`${file}${where}`), { cause: error });
       throw new UserError(`${file}${where}: invalid YAML: ${error.reason}`, { cause: error });
     }
     throw error;
@@ -65,7 +70,7 @@ function assertBounded(root: unknown, file: string): void {
   const sizeOf = (node: unknown, depth: number): number => {
     if (node === null || typeof node !== 'object') return 1;
     if (depth > YAML_LIMITS.maxDepth) {
-      throw new UserError(`${file}: YAML nests deeper than ${YAML_LIMITS.maxDepth} levels; refusing to read it`);
+      throw new UserError(tooDeep(file));
     }
     const known = sizes.get(node);
     if (known !== undefined) return known;

@@ -84,8 +84,8 @@ const billionLaughs = [
 
 const HOSTILE_YAML: ReadonlyArray<{ name: string; text: string; message: RegExp }> = [
   { name: 'an alias bomb (billion laughs)', text: billionLaughs, message: /^values\.yaml: YAML expands to more than 2000000 nodes \(an alias bomb\?\); refusing to read it$/ },
-  { name: 'deep flow nesting', text: `${'['.repeat(5000)}${']'.repeat(5000)}`, message: /^values\.yaml:\d+: invalid YAML: nesting exceeded maxDepth \(100\)$/ },
-  { name: 'deep block nesting', text: Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1', message: /^values\.yaml:\d+: invalid YAML: nesting exceeded maxDepth \(100\)$/ },
+  { name: 'deep flow nesting', text: `${'['.repeat(5000)}${']'.repeat(5000)}`, message: /^values\.yaml:\d+: YAML nests deeper than 200 levels; refusing to read it$/ },
+  { name: 'deep block nesting', text: Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1', message: /^values\.yaml:\d+: YAML nests deeper than 200 levels; refusing to read it$/ },
   { name: 'a tab-broken document', text: 'a:\n\t- b', message: /^values\.yaml:\d+: invalid YAML/ },
 ];
 

@@ -32,6 +32,10 @@ test('an alias bomb fails fast with a message naming the file', () => {
 });
 
 test('deep nesting and syntax errors are user errors naming the file and line', () => {
-  assert.throws(() => parseHelmYaml('['.repeat(5000) + ']'.repeat(5000), 'deep.yaml'), (e: unknown) => e instanceof UserError && /^deep\.yaml/.test((e as Error).message));
+  assert.throws(() => parseHelmYaml('['.repeat(5000) + ']'.repeat(5000), 'deep.yaml'), (e: unknown) => e instanceof UserError && /^deep\.yaml:1: YAML nests deeper than 200 levels/.test((e as Error).message));
+  // One limit, ours: js-yaml's own (100 levels) does not stop YAML within it.
+  const nested = (n: number): string => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ' 1';
+  assert.equal(typeof parseHelmYaml(nested(150), 'ok.yaml'), 'object');
+  assert.throws(() => parseHelmYamlAll(nested(250), 'deep.yaml'), (e: unknown) => e instanceof UserError && /^deep\.yaml:\d+: YAML nests deeper than 200 levels; refusing to read it$/.test((e as Error).message));
   assert.throws(() => parseHelmYaml('a: [\n', 'bad.yaml'), (e: unknown) => e instanceof UserError && /^bad\.yaml:\d+: invalid YAML/.test((e as Error).message));
 });
