@@ -67,6 +67,14 @@ export function buildProgram(version: string, output: ProgramOutput, onParsed: (
       '  $ create-helm-operator --chart memcached-0.1.0.tgz --dry-run',
       '  $ create-helm-operator --repo https://charts.example.com --chart memcached --chart-version "^7"',
       '  $ create-helm-operator --chart oci://registry.example.com/charts/memcached:7.4.0',
+      '',
+      'Environment:',
+      '  HTTPS_PROXY, HTTP_PROXY, NO_PROXY      proxy for downloads, as for Helm',
+      '  HELM_REPOSITORY_CONFIG, HELM_REGISTRY_CONFIG, HELM_CONFIG_HOME, DOCKER_CONFIG',
+      '                                         where `helm repo add` and registry logins are read',
+      '  CREATE_HELM_OPERATOR_CACHE             folder for the code cache (default ~/.cache/create-helm-operator)',
+      '  NODE_DISABLE_COMPILE_CACHE=1           no code cache',
+      '  NO_COLOR, FORCE_COLOR                  colour off or on',
     ].join('\n'))
     .showSuggestionAfterError(true)
     .exitOverride()
