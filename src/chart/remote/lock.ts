@@ -4,8 +4,7 @@
  * HashReq, sha256 over Go's JSON of [Chart.yaml's dependencies, the locked ones].
  */
 import { createHash } from 'node:crypto';
-import { isMap } from '../../util/yaml.js';
-import { dumpYaml } from '../../util/yaml.js';
+import { dumpYaml, isMap } from '../../util/yaml.js';
 
 /** One locked dependency: the version that was vendored. */
 export interface LockedDependency {
