@@ -200,12 +200,24 @@ function failureIn(tokens: readonly Token[], values: Readonly<Record<string, unk
   return undefined;
 }
 
-const MAX_MESSAGE = 160;
+const MAX_MESSAGE = 300;
 const MAY_FAIL = /\b(?:fail|required)\b/;
 
-/** Warnings for the `fail`/`required` calls the chart's default values (the sample CR's spec) reach. */
-export function defaultFailures(chart: Chart): Warning[] {
-  const warnings: Warning[] = [];
+/** A `fail` or `required` the default values reach: where, and what the chart says (one line, cut short). */
+export interface DefaultFailure {
+  readonly file: string;
+  readonly line: number;
+  readonly says: string;
+}
+
+/** The warning the CLI prints for one. */
+export function defaultFailureWarning(f: DefaultFailure): Warning {
+  return { file: f.file, line: f.line, message: `fails the release with the chart's default values, which the sample CR keeps: "${f.says}"; set what it asks for in the sample's spec before applying it` };
+}
+
+/** The `fail`/`required` calls the chart's default values (the sample CR's spec) reach. */
+export function defaultFailures(chart: Chart): DefaultFailure[] {
+  const found: DefaultFailure[] = [];
   for (const file of chart.templates) {
     const base = file.path.slice(file.path.lastIndexOf('/') + 1);
     const text = chartFileText(file);
@@ -236,11 +248,11 @@ export function defaultFailures(chart: Chart): Warning[] {
       } else if (active()) {
         const message = failureIn(action.tokens, chart.values);
         if (message !== undefined) {
-          const shown = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
-          warnings.push({ file: `${chart.prefix}${file.path}`, line: action.line, message: `fails the release with the chart's default values, which the sample CR keeps: "${shown}"; set what it asks for in the sample's spec before applying it` });
+          const line = message.replace(/\s+/g, ' ').trim();
+          found.push({ file: `${chart.prefix}${file.path}`, line: action.line, says: line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE - 1)}…` : line });
         }
       }
     }
   }
-  return warnings;
+  return found;
 }

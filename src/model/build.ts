@@ -1,4 +1,5 @@
 /** Builds the frozen ProjectModel from the answers, the loaded chart and the analyses. */
+import type { DefaultFailure } from '../analysis/default-failures.js';
 import type { RbacAnalysis } from '../analysis/rbac/index.js';
 import type { CrdSchemaResult } from '../analysis/schema/index.js';
 import type { Chart } from '../chart/types.js';
@@ -18,6 +19,8 @@ export interface ModelInput {
   readonly digest: string;
   readonly rbac: RbacAnalysis;
   readonly crd: CrdSchemaResult;
+  /** The chart's own `fail`/`required` calls its default values reach. */
+  readonly failures: readonly DefaultFailure[];
   readonly tool: ToolInfo;
 }
 
@@ -79,7 +82,11 @@ export function buildModel(input: ModelInput, warnings: Warning[]): ProjectModel
       warnings: input.rbac.warnings.map(formatWarning),
     },
     crd: { schema: input.crd.schema, schemaSource: input.crd.summary.source },
-    sample: { name: `${a.kind.toLowerCase()}-sample`, specBlock: sampleSpecBlock(chart.valuesText, chart.values, warnings) },
+    sample: {
+      name: `${a.kind.toLowerCase()}-sample`,
+      specBlock: sampleSpecBlock(chart.valuesText, chart.values, warnings),
+      failures: input.failures.map((f) => `${f.file}:${f.line}: ${f.says}`),
+    },
     answers: recordedAnswers,
   };
   return deepFreeze(model);

@@ -111,6 +111,12 @@ export interface SampleInfo {
    * and a newline when the chart has no values. Always ends with a newline.
    */
   readonly specBlock: string;
+  /**
+   * `file:line: message` for each `fail` or `required` of the chart that stops a release on its
+   * default values (which specBlock keeps): what the user must set before applying the sample. Empty
+   * when the chart installs with its defaults.
+   */
+  readonly failures: readonly string[];
 }
 
 /** What the user answered (all but the folder), as recorded in PROJECT for reproducible regeneration. */

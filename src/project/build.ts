@@ -2,7 +2,7 @@
  * The engine, start to finish and all in memory: chart → analyses → model → rendered files →
  * validation. Nothing here touches the project directory; the generator commits the result.
  */
-import { defaultFailures } from '../analysis/default-failures.js';
+import { defaultFailures, defaultFailureWarning } from '../analysis/default-failures.js';
 import { analyzeRbac, pluralize } from '../analysis/rbac/index.js';
 import { buildCrdSchema, formatSchemaSummary } from '../analysis/schema/index.js';
 import type { AcquiredChart } from '../chart/source.js';
@@ -57,13 +57,14 @@ export async function buildProject(answers: Answers, acquired: AcquiredChart, te
   const fullGroup = `${answers.group}.${answers.domain}`;
   const rbac = analyzeRbac(chart, { group: fullGroup, plural });
   const crd = buildCrdSchema(chart, answers.schema);
-  warnings.push(...rbac.warnings, ...crd.warnings, ...defaultFailures(chart));
+  const failures = defaultFailures(chart);
+  warnings.push(...rbac.warnings, ...crd.warnings, ...failures.map(defaultFailureWarning));
   const model = buildModel({
     answers, chart, plural,
     sourceType: acquired.sourceType,
     source: acquired.source,
     digest: chartDigest(acquired.files.files),
-    rbac, crd,
+    rbac, crd, failures,
     tool: { name: 'create-helm-operator', version: packageVersion(), pluginKey: PROJECT_PLUGIN_KEY },
   }, warnings);
   const templates = await loadTemplates(join(packageRoot(), 'templates'), templatesDir);

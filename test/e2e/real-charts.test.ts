@@ -59,6 +59,10 @@ for (const name of sharedChartNames()) {
       const failure = /execution error at \([^)]*\): (.*)/.exec(withDefaults.stderr)?.[1];
       assert.ok(failure, withDefaults.stderr);
       assert.ok(warned.some((w) => w.includes(failure.slice(0, 100))), `helm fails with "${failure}"; the CLI did not warn of it:\n${r.stderr}`);
+      const sample = listTree(project).find((p) => p.startsWith('config/samples/') && !p.endsWith('kustomization.yaml'))!;
+      const text = readFileSync(join(project, sample), 'utf8');
+      assert.match(text, /^# With these values the chart refuses to install; set what it asks for before applying:$/m);
+      assert.ok(text.includes(failure.slice(0, 100)), `${sample} does not name "${failure}"`);
     }
     const objects = renderObjects(renderable.dir, [...renderable.sets, ...requiredSets(name)]);
     assert.ok(objects.length > 0);

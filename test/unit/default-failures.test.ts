@@ -5,13 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultFailures } from '../../src/analysis/default-failures.js';
+import { defaultFailures, defaultFailureWarning } from '../../src/analysis/default-failures.js';
 import { loadChart } from '../../src/chart/load.js';
 
 function failuresOf(values: string, template: string, path = 'templates/check.yaml'): string[] {
   const file = (p: string, text: string): { path: string; data: Buffer } => ({ path: p, data: Buffer.from(text) });
   const chart = loadChart({ origin: 'test', files: [file('Chart.yaml', 'apiVersion: v2\nname: demo\nversion: 0.1.0\n'), file('values.yaml', values), file(path, template)] });
-  return defaultFailures(chart).map((w) => `${w.file}:${w.line} ${/"(.*)"/.exec(w.message)?.[1] ?? w.message}`);
+  return defaultFailures(chart).map((f) => `${f.file}:${f.line} ${f.says}`);
 }
 
 const VALUES = [
@@ -68,12 +68,16 @@ test('partials (_*.tpl) are not rendered on their own; NOTES.txt is', () => {
   assert.deepEqual(failuresOf(VALUES, '{{ fail "notes" }}', 'templates/NOTES.txt'), ['templates/NOTES.txt:1 notes']);
 });
 
-test('the warning names the chart\'s message, cut short when long, and says what to do', () => {
+test('the warning names the chart\'s message on one line, cut short when long, and says what to do', () => {
   const chart = loadChart({ origin: 'test', files: [
     { path: 'Chart.yaml', data: Buffer.from('apiVersion: v2\nname: demo\nversion: 0.1.0\n') },
-    { path: 'templates/x.yaml', data: Buffer.from(`{{ fail "${'x'.repeat(300)}" }}`) },
+    { path: 'templates/x.yaml', data: Buffer.from(`{{ fail "first\\n  second" }}\n{{ fail "${'x'.repeat(400)}" }}`) },
   ] });
-  const [warning] = defaultFailures(chart);
-  assert.equal(warning?.file, 'templates/x.yaml');
-  assert.match(warning!.message, /^fails the release with the chart's default values, which the sample CR keeps: "x{159}…"; set what it asks for in the sample's spec before applying it$/);
+  const [short, long] = defaultFailures(chart);
+  assert.deepEqual(short, { file: 'templates/x.yaml', line: 1, says: 'first second' });
+  assert.equal(long?.says, `${'x'.repeat(299)}…`);
+  assert.deepEqual(defaultFailureWarning(short!), {
+    file: 'templates/x.yaml', line: 1,
+    message: 'fails the release with the chart\'s default values, which the sample CR keeps: "first second"; set what it asks for in the sample\'s spec before applying it',
+  });
 });

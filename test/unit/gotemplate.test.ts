@@ -1,7 +1,7 @@
 /** The shared Go template lexer both analyses read templates with. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { lex, lexActions, type Token } from '../../src/analysis/gotemplate/lex.js';
+import { lex, lexActions, unquote, type Token } from '../../src/analysis/gotemplate/lex.js';
 
 /** A compact view of tokens: text as [text, line], actions as [`{{expr}}` or `/*`, line]. */
 function view(tokens: readonly Token[]): [string, number][] {
@@ -114,5 +114,20 @@ describe('gotemplate lex: broken input', () => {
       lex(src);
       assert.ok(performance.now() - start < 10_000, `lexing ${src.slice(0, 12)}… took too long`);
     }
+  });
+});
+
+describe('gotemplate unquote: string literals as Go reads them', () => {
+  it('decodes Go escapes in double-quoted strings and char constants, not in raw strings', () => {
+    const cases: Array<[string, string]> = [
+      ['"plain"', 'plain'],
+      ['"a\\nb\\tc"', 'a\nb\tc'],
+      ['"\\"quoted\\" and \\\\"', '"quoted" and \\'],
+      ['"\\x41BC \\101 \\u00e9 \\U0001F600"', 'ABC A é 😀'],
+      ["'\\''", "'"],
+      ['`raw\\n`', 'raw\\n'],
+      ['"unterminated', 'unterminated'],
+    ];
+    for (const [literal, value] of cases) assert.equal(unquote(literal), value, literal);
   });
 });

@@ -62,15 +62,26 @@ export function lexActions(source: string): ActionToken[] {
 
 /**
  * The value of a string literal as written in an action (double-quoted, backquoted raw or a char
- * constant): quotes removed, backslash escapes reduced to the escaped character. An unterminated
- * literal runs to its end.
+ * constant): quotes removed, Go's backslash escapes decoded. An unterminated literal runs to its end.
  */
 export function unquote(literal: string): string {
   const quote = literal[0];
   const body = literal.length > 1 && literal.endsWith(quote!) ? literal.slice(1, -1) : literal.slice(1);
   if (quote === '`' || !body.includes('\\')) return body;
-  return body.replace(/\\(.)/g, '$1');
+  return body.replace(ESCAPE, (_, x?: string, u?: string, bigU?: string, octal?: string, c?: string) => {
+    const hex = x ?? u ?? bigU;
+    if (hex !== undefined) {
+      const code = parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+    }
+    if (octal !== undefined) return String.fromCharCode(parseInt(octal, 8));
+    return SIMPLE_ESCAPES[c!] ?? c!;
+  });
 }
+
+/** Go's escapes in interpreted string literals: \xNN, \uNNNN, \UNNNNNNNN, \NNN (octal), \n and the like. */
+const ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{3})|(.))/gs;
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v' };
 
 function readAction(source: string, open: number, line: number): { token: RawAction; end: number } {
   let i = open + 2;
