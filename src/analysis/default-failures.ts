@@ -31,9 +31,12 @@ function isScalar(v: Value): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
-/** Go's eq on two basic values of one kind; unknown for nil, mixed kinds and anything else. */
+/**
+ * Go's eq on two strings or two booleans; unknown for anything else. Numbers too: Helm reads values
+ * numbers as float64 and a template's `1` is an int, which Go's eq refuses to compare.
+ */
 function equal(a: Value, b: Value): boolean | typeof UNKNOWN {
-  if (!isScalar(a) || !isScalar(b) || typeof a !== typeof b) return UNKNOWN;
+  if (typeof a !== typeof b || (typeof a !== 'string' && typeof a !== 'boolean')) return UNKNOWN;
   return a === b;
 }
 

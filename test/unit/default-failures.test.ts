@@ -32,8 +32,9 @@ const CASES: ReadonlyArray<[string, string[]]> = [
   ['{{- if not .Values.image.repository }}\n{{ fail "repository must be set" }}\n{{ end }}', ['templates/check.yaml:2 repository must be set']],
   ['{{- if not .Values.image.tag }}{{ fail "tag" }}{{ end }}', []],
   ['{{- if and (not (eq .Values.mode "daemonset")) (not (eq .Values.mode "deployment")) }}\n{{ fail "mode" }}\n{{ end }}', ['templates/check.yaml:2 mode']],
-  ['{{ if eq .Values.replicas 1 }}{{ fail "one" }}{{ end }}', ['templates/check.yaml:1 one']],
-  ['{{ if ne .Values.replicas 1 }}{{ fail "not one" }}{{ end }}', []],
+  ['{{ if eq .Values.mode "" }}{{ fail "empty mode" }}{{ end }}', ['templates/check.yaml:1 empty mode']],
+  ['{{ if ne .Values.mode "" }}{{ fail "mode set" }}{{ end }}', []],
+  ['{{ if eq .Values.enabled true }}{{ fail "enabled" }}{{ end }}', ['templates/check.yaml:1 enabled']],
   ['{{ if or .Values.off .Values.enabled }}{{ fail "or" }}{{ end }}', ['templates/check.yaml:1 or']],
   ['{{ if .Values.off }}{{ fail "a" }}{{ else if .Values.enabled }}{{ fail "b" }}{{ else }}{{ fail "c" }}{{ end }}', ['templates/check.yaml:1 b']],
   ['{{ if .Values.enabled }}ok{{ else }}{{ fail "else" }}{{ end }}', []],
@@ -47,6 +48,8 @@ const CASES: ReadonlyArray<[string, string[]]> = [
   // Undecidable: no warning.
   ['{{ if eq .Values.nothing "x" }}{{ fail "nil compared" }}{{ end }}', []],
   ['{{ if eq .Values.replicas "1" }}{{ fail "mixed kinds" }}{{ end }}', []],
+  // Helm's values numbers are float64 and Go's eq will not compare them with an int literal.
+  ['{{ if eq .Values.replicas 1 }}{{ fail "numbers" }}{{ end }}', []],
   ['{{ if .Release.IsInstall }}{{ fail "release" }}{{ end }}', []],
   ['{{ if semverCompare ">=1.0" .Capabilities.KubeVersion.Version }}{{ fail "capabilities" }}{{ end }}', []],
   ['{{ if .Values.mode | empty }}{{ fail "pipe" }}{{ end }}', []],
