@@ -249,6 +249,21 @@ describe('HTTP chart repositories', () => {
     }
   });
 
+  test('an HTTPS proxy (trusted through NODE_EXTRA_CA_CERTS) tunnels as well', async () => {
+    const port = Number(new URL(secure.url).port);
+    const proxy = await startProxy({ [`charts.example.test:${port}`]: port }, { tls: ca });
+    try {
+      const cwd = tempDir();
+      ok(await runCli(['project', '--yes', '--repo', `https://charts.example.test:${port}`, '--chart', 'web', '--chart-version', '0.1.0', '--ca-file', ca.caFile], {
+        cwd, env: isolatedEnv(cwd, { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: ca.caFile }),
+      }));
+      assert.equal(projectRecord(join(cwd, 'project')).version, '0.1.0');
+      assert.deepEqual([...new Set(proxy.requests)], [`CONNECT charts.example.test:${port}`]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   test('HTTP_PROXY (no scheme: http) carries plain HTTP with --plain-http; loopback addresses never go through a proxy', async () => {
     const port = Number(new URL(plain.url).port);
     const proxy = await startProxy({ [`charts.example.test:${port}`]: port });

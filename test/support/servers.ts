@@ -92,14 +92,15 @@ export interface RunningProxy {
 /**
  * A forward proxy on 127.0.0.1 that knows names nothing else resolves: `hosts` maps them (host:port)
  * to 127.0.0.1 ports, so a client that reaches such a name can only have come through the proxy.
- * Tunnels https (CONNECT) and forwards plain-HTTP GETs; with `auth`, demands Proxy-Authorization (407).
+ * Tunnels https (CONNECT) and forwards plain-HTTP GETs; with `auth`, demands Proxy-Authorization (407);
+ * with `tls`, is itself reached over HTTPS.
  */
-export function startProxy(hosts: Readonly<Record<string, number>>, options: { auth?: { username: string; password: string } } = {}): Promise<RunningProxy> {
+export function startProxy(hosts: Readonly<Record<string, number>>, options: { auth?: { username: string; password: string }; tls?: TestCa } = {}): Promise<RunningProxy> {
   const requests: string[] = [];
   const sockets = new Set<Socket>();
   const authorized = (req: IncomingMessage): boolean => !options.auth
     || req.headers['proxy-authorization'] === `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`;
-  const server = createHttpServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     requests.push(`${req.method} ${req.url}`);
     if (!authorized(req)) {
       res.writeHead(407, { 'proxy-authenticate': 'Basic realm="proxy"' }).end();
@@ -117,7 +118,10 @@ export function startProxy(hosts: Readonly<Record<string, number>>, options: { a
     });
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
-  });
+  };
+  const server = options.tls
+    ? createHttpsServer({ cert: readFileSync(options.tls.certFile), key: readFileSync(options.tls.keyFile) }, handler)
+    : createHttpServer(handler);
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
     requests.push(`CONNECT ${req.url}`);
     sockets.add(client);
@@ -147,7 +151,7 @@ export function startProxy(hosts: Readonly<Record<string, number>>, options: { a
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       resolve({
-        url: `http://127.0.0.1:${port}`,
+        url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
         requests,
         close: () => new Promise((done) => {
           for (const socket of sockets) socket.destroy();
