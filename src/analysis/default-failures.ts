@@ -228,12 +228,23 @@ export function defaultFailures(chart: Chart): DefaultFailure[] {
     if (base.startsWith('_') || !MAY_FAIL.test(text)) continue;
     const frames: Frame[] = [];
     const active = (): boolean => frames.every((f) => f.state === true);
+    const record = (tokens: readonly Token[], line: number): void => {
+      const message = failureIn(tokens, chart.values);
+      if (message === undefined) return;
+      const says = message.replace(/\s+/g, ' ').trim();
+      found.push({ file: `${chart.prefix}${file.path}`, line, says: says.length > MAX_MESSAGE ? `${says.slice(0, MAX_MESSAGE - 1)}…` : says });
+    };
     for (const action of extractActions(text)) {
       const [first, second] = action.tokens;
       const keyword = first?.kind === 'ident' ? first.name : undefined;
-      if (keyword === 'if') {
-        frames.push({ keyword, state: active() ? condition(action.tokens.slice(1), chart.values) : UNKNOWN, before: false });
-      } else if (keyword === 'with' || keyword === 'range' || keyword === 'define' || keyword === 'block') {
+      if (keyword === 'if' || keyword === 'with' || keyword === 'range') {
+        // The pipeline itself runs where the block starts (`if required "..." .Values.x`).
+        const here = active();
+        if (here) record(action.tokens.slice(1), action.line);
+        frames.push(keyword === 'if'
+          ? { keyword, state: here ? condition(action.tokens.slice(1), chart.values) : UNKNOWN, before: false }
+          : { keyword, state: UNKNOWN, before: UNKNOWN });
+      } else if (keyword === 'define' || keyword === 'block') {
         frames.push({ keyword, state: UNKNOWN, before: UNKNOWN });
       } else if (keyword === 'else') {
         const top = frames[frames.length - 1];
@@ -245,15 +256,14 @@ export function defaultFailures(chart: Chart): DefaultFailure[] {
         if (top.keyword !== 'if' || !outer) top.state = UNKNOWN;
         else if (ran === true) top.state = false;
         else if (ran === UNKNOWN) top.state = UNKNOWN;
-        else top.state = elseIf ? condition(action.tokens.slice(2), chart.values) : true;
+        else {
+          if (elseIf) record(action.tokens.slice(2), action.line);
+          top.state = elseIf ? condition(action.tokens.slice(2), chart.values) : true;
+        }
       } else if (keyword === 'end') {
         frames.pop();
       } else if (active()) {
-        const message = failureIn(action.tokens, chart.values);
-        if (message !== undefined) {
-          const line = message.replace(/\s+/g, ' ').trim();
-          found.push({ file: `${chart.prefix}${file.path}`, line: action.line, says: line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE - 1)}…` : line });
-        }
+        record(action.tokens, action.line);
       }
     }
   }

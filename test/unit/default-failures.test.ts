@@ -45,6 +45,10 @@ const CASES: ReadonlyArray<[string, string[]]> = [
   ['image: {{ required "image.repository is required" .Values.image.repository }}', ['templates/check.yaml:1 image.repository is required']],
   ['image: {{ .Values.nothing | required "nothing is required" }}', ['templates/check.yaml:1 nothing is required']],
   ['image: {{ required "tag is required" .Values.image.tag }}', []],
+  ['{{ if required "mode is required" .Values.mode }}x{{ end }}', ['templates/check.yaml:1 mode is required']],
+  ['{{ if .Values.enabled }}x{{ else if required "unreached" .Values.mode }}y{{ end }}', []],
+  ['{{ if .Values.off }}x{{ else if required "reached" .Values.mode }}y{{ end }}', ['templates/check.yaml:1 reached']],
+  ['{{ with required "with needs it" .Values.nothing }}{{ . }}{{ end }}', ['templates/check.yaml:1 with needs it']],
   // Undecidable: no warning.
   ['{{ if eq .Values.nothing "x" }}{{ fail "nil compared" }}{{ end }}', []],
   ['{{ if eq .Values.replicas "1" }}{{ fail "mixed kinds" }}{{ end }}', []],
