@@ -47,7 +47,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     throw error;
   }
   if (!parsed) return 1;
-  const interactive = parsed.interactive && !parsed.yes && io.stdinIsTTY && !isCi(io.env);
+  const interactive = parsed.interactive && !parsed.yes && !parsed.check && io.stdinIsTTY && !isCi(io.env);
   const options = toGenerateOptions(parsed, interactive, io.cwd);
   try {
     checkFlags(options);
@@ -61,8 +61,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (password === '') throw new UserError('--password-stdin: stdin was empty', { hint: 'pipe the password in: echo "$PASSWORD" | create-helm-operator ... --password-stdin' });
       Object.assign(options, { password });
     }
+    if (parsed.check && parsed.force) throw new UserError('--check writes nothing, so --force has nothing to do', { hint: 'drop one of them' });
     const { runGenerator } = await loadGenerate();
     const report = await runGenerator(options, io.cwd);
+    if (parsed.check) return printCheck(report, io, out, err);
     printReport(report, io, out, err);
     return 0;
   } catch (error) {
@@ -83,13 +85,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** Commander's options as GenerateOptions: numbers parsed (checkFlags judges them), raw-only flags dropped. */
 function toGenerateOptions(p: ParsedCli, interactive: boolean, cwd: string): GenerateOptions {
-  const { yes: _yes, passwordStdin: _passwordStdin, interactive: _interactive, schema, maxChartBytes, maxChartFiles, timeout, ...same } = p;
+  const { yes: _yes, passwordStdin: _passwordStdin, interactive: _interactive, check, schema, maxChartBytes, maxChartFiles, timeout, ...same } = p;
   const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
   const parsed: Record<string, unknown> = {
     ...same,
     schema: schema as SchemaMode | undefined,
     force: p.force === true,
-    dryRun: p.dryRun === true,
+    // --check is a dry run that judges the plan.
+    dryRun: p.dryRun === true || check === true,
     maxChartBytes: num(maxChartBytes),
     maxChartFiles: num(maxChartFiles),
     timeoutSeconds: num(timeout),
@@ -110,9 +113,26 @@ function isCi(env: NodeJS.ProcessEnv): boolean {
   return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
 }
 
-function printReport(r: GenerationReport, io: CliIo, out: ChalkInstance, err: ChalkInstance): void {
+function printDiagnostics(r: GenerationReport, io: CliIo, err: ChalkInstance): void {
   for (const w of r.warnings) io.stderr.write(err.yellow(`warning: ${w}`) + '\n');
   for (const n of r.notes) io.stderr.write(err.dim(n) + '\n');
+}
+
+/** --check: the files that drifted on stdout and one error line, exit 1; or one line saying all is well. */
+function printCheck(r: GenerationReport, io: CliIo, out: ChalkInstance, err: ChalkInstance): number {
+  printDiagnostics(r, io, err);
+  if (r.drift.length === 0) {
+    io.stdout.write(out.green(`Up to date: ${r.directory} is what the chart generates`) + '\n');
+    return 0;
+  }
+  for (const line of r.drift) io.stdout.write(`  ${line}\n`);
+  const n = r.drift.length;
+  io.stderr.write(err.red(`error: ${r.directory}: ${n} file${n === 1 ? '' : 's'} differ${n === 1 ? 's' : ''} from what the chart generates (re-run without --check to update the project; changed files need --force)`) + '\n');
+  return 1;
+}
+
+function printReport(r: GenerationReport, io: CliIo, out: ChalkInstance, err: ChalkInstance): void {
+  printDiagnostics(r, io, err);
   io.stderr.write(`Operator permissions (config/rbac/role.yaml, "manage" = get, list, watch, create, update, patch, delete):\n${r.permissions.join('\n')}\n`);
   if (r.dryRun) {
     io.stdout.write(`Dry run: nothing written. Plan for ${r.directory}:\n`);

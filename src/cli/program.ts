@@ -18,6 +18,7 @@ export type ParsedCli = Pick<GenerateOptions,
   readonly maxChartBytes?: string;
   readonly maxChartFiles?: string;
   readonly timeout?: string;
+  readonly check?: boolean;
 };
 
 /** Where the program writes: injectable so tests can capture output. */
@@ -55,6 +56,7 @@ export function buildProgram(version: string, output: ProgramOutput, onParsed: (
     .addOption(new Option('--schema <mode>', 'CRD spec schema: from values.schema.json or values.yaml (auto), values.yaml only (infer), or none').choices(SCHEMA_MODES as string[]))
     .option('--force', 'overwrite files that differ')
     .option('--dry-run', 'print the plan, write nothing')
+    .option('--check', 'write nothing; exit 1 if the project differs from what the chart generates (drift check for CI)')
     .option('-y, --yes', 'accept defaults, never prompt')
     .option('--no-interactive', 'never prompt (also when stdin is not a TTY, or CI is set)')
     .version(version, '-V, --version', 'print the version')

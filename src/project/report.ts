@@ -12,6 +12,8 @@ export interface GenerationReport {
   /** `status path` lines (all files on a dry run; otherwise the ones written or kept). */
   readonly files: readonly string[];
   readonly counts: Readonly<Record<FileAction['status'], number>>;
+  /** `status path` for each file the project lacks, has changed, or no longer needs (create, conflict, stale). */
+  readonly drift: readonly string[];
   readonly warnings: readonly string[];
   readonly notes: readonly string[];
   /** The operator's permissions, one line per rule. */
@@ -20,6 +22,8 @@ export interface GenerationReport {
 }
 
 const MANAGE = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+/** Where a project on disk differs from what generation would write. */
+const DRIFT: ReadonlySet<FileAction['status']> = new Set(['create', 'conflict', 'stale']);
 
 /** One line per ClusterRole rule: group, resources, verbs (`manage` for the seven a chart object needs). */
 export function formatPermissions(rules: ProjectPlan['model']['rbac']['rules']): string[] {
@@ -45,6 +49,7 @@ export function reportPlan(answers: Answers, plan: ProjectPlan, actions: readonl
     dryRun,
     files: formatActions(shown),
     counts,
+    drift: formatActions(actions.filter((a) => DRIFT.has(a.status))),
     warnings: plan.warnings.map(formatWarning),
     notes: [...plan.notes],
     permissions: formatPermissions(plan.model.rbac.rules),

@@ -250,6 +250,37 @@ test('an overlay CRD template that is not structural is refused, naming the prob
   assert.deepEqual(readdirSync(cwd), ['overlay']);
 });
 
+test('--check: exit 0 when the project is what the chart generates; else exit 1 listing the drift, writing nothing', async () => {
+  const cwd = tempDir();
+  symlinkSync(join(sharedCharts, 'memcached'), join(cwd, 'memcached'));
+  assert.equal((await runCli(['op', '--chart', 'memcached', '--domain', 'example.com', '--yes'], { cwd })).code, 0);
+  const project = join(cwd, 'op');
+  // The recorded answers are the defaults, so CI needs no flags but the chart.
+  const clean = await runCli(['op', '--chart', 'memcached', '--check'], { cwd });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.match(clean.stdout, /^Up to date: .*op is what the chart generates$/m);
+
+  writeFileSync(join(project, 'watches.yaml'), `${readFileSync(join(project, 'watches.yaml'), 'utf8')}# edited\n`);
+  rmSync(join(project, 'config', 'rbac', 'role.yaml'));
+  writeFileSync(join(project, 'helm-charts', 'memcached', 'templates', 'dropped.yaml'), 'kind: ConfigMap\n');
+  const before = readTree(project);
+  const drift = await runCli(['op', '--chart', 'memcached', '--check'], { cwd });
+  assert.equal(drift.code, 1, drift.stderr);
+  assert.deepEqual(drift.stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).join(' ')).sort(), [
+    'conflict watches.yaml', 'create config/rbac/role.yaml', 'stale helm-charts/memcached/templates/dropped.yaml',
+  ]);
+  const errors = drift.stderr.split('\n').filter((l) => l.startsWith('error: '));
+  assert.deepEqual(errors.map((l) => l.replace(cwd, '<cwd>')), ['error: <cwd>/op: 3 files differ from what the chart generates (re-run without --check to update the project; changed files need --force)']);
+  assert.deepEqual(readTree(project), before, '--check wrote something');
+
+  const both = await runCli(['op', '--chart', 'memcached', '--check', '--force'], { cwd });
+  assert.equal(both.code, 1);
+  assert.match(both.stderr, /^error: --check writes nothing, so --force has nothing to do/m);
+  const missing = await runCli(['absent', '--chart', 'memcached', '--check'], { cwd });
+  assert.equal(missing.code, 1, 'a project that does not exist has drifted entirely');
+  assert.ok(!existsSync(join(cwd, 'absent')));
+});
+
 test('re-running on a project takes its recorded answers as defaults: no flags needed to regenerate', async () => {
   const cwd = tempDir();
   symlinkSync(join(sharedCharts, 'memcached'), join(cwd, 'memcached'));
