@@ -14,7 +14,7 @@ test('--help prints usage with every flag and the environment it reads, and exit
   const r = await runCli(['--help'], { cwd: tempDir() });
   assert.equal(r.code, 0);
   for (const flag of ['--chart', '--domain', '--group', '--api-version', '--kind', '--project-name', '--image',
-    '--helm-operator-version', '--templates', '--force', '--dry-run', '--yes', '--no-interactive', '--version']) {
+    '--helm-operator-version', '--templates', '--force', '--dry-run', '--check', '--yes', '--no-interactive', '--version']) {
     assert.match(r.stdout, new RegExp(flag.replace(/-/g, '\\-')), flag);
   }
   for (const variable of ['HTTPS_PROXY', 'NO_PROXY', 'HELM_REPOSITORY_CONFIG', 'HELM_REGISTRY_CONFIG', 'DOCKER_CONFIG', 'CREATE_HELM_OPERATOR_CACHE', 'NODE_DISABLE_COMPILE_CACHE', 'NO_COLOR']) {
