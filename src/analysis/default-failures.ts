@@ -4,16 +4,17 @@
  * `image.repository`, a `mode` with no default) gives a sample whose release fails; the user hears it
  * at generation time instead, naming the template, the line and the chart's own message.
  *
- * Only what can be decided is reported: a call at the top level of a (non-partial) template, under
- * `if`/`else if`/`else` conditions built from `.Values` paths, literals, `not`, `and`, `or`, `eq`,
- * `ne`, `empty`, `default` and `toString`, evaluated on values.yaml as Go templates would. Anything
- * else (inside `with`, `range` or `define`, other functions, pipes) counts as unknown and is not
- * reported: a warning here must be right.
+ * Only what can be decided is reported: a call at the top level of a (non-partial) template, or in a
+ * helper it includes with the root context, under `if`/`else if`/`else` conditions built from
+ * `.Values` paths, literals, `not`, `and`, `or`, `eq`, `ne`, `empty`, `default` and `toString`,
+ * evaluated on values.yaml as Go templates would. Anything else (inside `with` or `range`, helpers
+ * given another context, other functions, pipes) counts as unknown and is not reported: a warning
+ * here must be right.
  */
 import type { Chart } from '../chart/types.js';
 import { chartFileText } from '../chart/load.js';
 import type { Warning } from '../diagnostics.js';
-import { extractActions, type Token } from './schema/templates/actions.js';
+import { extractActions, type Action, type Token } from './schema/templates/actions.js';
 
 const UNKNOWN = Symbol('unknown');
 type Value = unknown;
@@ -220,29 +221,98 @@ export function defaultFailureWarning(f: DefaultFailure): Warning {
 
 /** The `fail`/`required` calls the chart's default values (the sample CR's spec) reach. */
 export function defaultFailures(chart: Chart): DefaultFailure[] {
-  const found: DefaultFailure[] = [];
-  for (const file of chart.templates) {
-    const base = file.path.slice(file.path.lastIndexOf('/') + 1);
-    const text = chartFileText(file);
-    // Most templates call neither: no need to follow their blocks.
-    if (base.startsWith('_') || !MAY_FAIL.test(text)) continue;
+  return new FailureWalk(chart).run();
+}
+
+/** A named template's body (`define "name"` … `end`) and the file it is in. */
+interface Define {
+  readonly file: string;
+  readonly actions: readonly Action[];
+  readonly text: string;
+}
+
+/** Helpers deeper than this are not followed (and a helper that calls itself is followed once). */
+const MAX_INCLUDE_DEPTH = 16;
+
+/**
+ * Follows each template's top level, and the named templates it includes with the root context
+ * (`include "x" .`, `template "x" $`), where `.Values` still means the chart's values.
+ */
+class FailureWalk {
+  private readonly found = new Map<string, DefaultFailure>();
+  private readonly defines = new Map<string, Define>();
+  private readonly mayFailMemo = new Map<string, boolean>();
+
+  constructor(private readonly chart: Chart) {
+    for (const file of chart.templates) {
+      const text = chartFileText(file);
+      if (text.includes('define')) this.collectDefines(extractActions(text), file.path);
+    }
+  }
+
+  run(): DefaultFailure[] {
+    for (const file of this.chart.templates) {
+      const base = file.path.slice(file.path.lastIndexOf('/') + 1);
+      const text = chartFileText(file);
+      // Most templates neither call fail/required nor include a helper that does: nothing to follow.
+      if (base.startsWith('_') || !this.textMayFail(text)) continue;
+      this.walk(extractActions(text), file.path, []);
+    }
+    return [...this.found.values()];
+  }
+
+  private collectDefines(actions: readonly Action[], file: string): void {
+    for (let i = 0; i < actions.length; i++) {
+      const [first, name] = actions[i]!.tokens;
+      if (first?.kind !== 'ident' || first.name !== 'define' || name?.kind !== 'string') continue;
+      let depth = 1;
+      let j = i + 1;
+      for (; j < actions.length && depth > 0; j++) {
+        const head = actions[j]!.tokens[0];
+        const keyword = head?.kind === 'ident' ? head.name : '';
+        if (BLOCKS.has(keyword)) depth += 1;
+        else if (keyword === 'end') depth -= 1;
+      }
+      const body = actions.slice(i + 1, j - 1);
+      this.defines.set(name.value, { file, actions: body, text: body.map((a) => a.tokens.map(tokenText).join(' ')).join('\n') });
+      i = j - 1;
+    }
+  }
+
+  /** Whether text calls fail/required, or includes a helper that may. */
+  private textMayFail(text: string): boolean {
+    if (MAY_FAIL.test(text)) return true;
+    for (const m of text.matchAll(INCLUDED)) if (this.defineMayFail(m[1]!)) return true;
+    return false;
+  }
+
+  private defineMayFail(name: string): boolean {
+    const known = this.mayFailMemo.get(name);
+    if (known !== undefined) return known;
+    this.mayFailMemo.set(name, false); // a helper that includes itself
+    const define = this.defines.get(name);
+    const result = define !== undefined && this.textMayFail(define.text);
+    this.mayFailMemo.set(name, result);
+    return result;
+  }
+
+  private walk(actions: readonly Action[], file: string, stack: readonly string[]): void {
+    const values = this.chart.values;
     const frames: Frame[] = [];
     const active = (): boolean => frames.every((f) => f.state === true);
-    const record = (tokens: readonly Token[], line: number): void => {
-      const message = failureIn(tokens, chart.values);
-      if (message === undefined) return;
-      const says = message.replace(/\s+/g, ' ').trim();
-      found.push({ file: `${chart.prefix}${file.path}`, line, says: says.length > MAX_MESSAGE ? `${says.slice(0, MAX_MESSAGE - 1)}…` : says });
+    const run = (tokens: readonly Token[], line: number): void => {
+      this.record(tokens, line, file);
+      this.follow(tokens, stack);
     };
-    for (const action of extractActions(text)) {
+    for (const action of actions) {
       const [first, second] = action.tokens;
       const keyword = first?.kind === 'ident' ? first.name : undefined;
       if (keyword === 'if' || keyword === 'with' || keyword === 'range') {
         // The pipeline itself runs where the block starts (`if required "..." .Values.x`).
         const here = active();
-        if (here) record(action.tokens.slice(1), action.line);
+        if (here) run(action.tokens.slice(1), action.line);
         frames.push(keyword === 'if'
-          ? { keyword, state: here ? condition(action.tokens.slice(1), chart.values) : UNKNOWN, before: false }
+          ? { keyword, state: here ? condition(action.tokens.slice(1), values) : UNKNOWN, before: false }
           : { keyword, state: UNKNOWN, before: UNKNOWN });
       } else if (keyword === 'define' || keyword === 'block') {
         frames.push({ keyword, state: UNKNOWN, before: UNKNOWN });
@@ -257,15 +327,51 @@ export function defaultFailures(chart: Chart): DefaultFailure[] {
         else if (ran === true) top.state = false;
         else if (ran === UNKNOWN) top.state = UNKNOWN;
         else {
-          if (elseIf) record(action.tokens.slice(2), action.line);
-          top.state = elseIf ? condition(action.tokens.slice(2), chart.values) : true;
+          if (elseIf) run(action.tokens.slice(2), action.line);
+          top.state = elseIf ? condition(action.tokens.slice(2), values) : true;
         }
       } else if (keyword === 'end') {
         frames.pop();
       } else if (active()) {
-        record(action.tokens, action.line);
+        run(action.tokens, action.line);
       }
     }
   }
-  return found;
+
+  private record(tokens: readonly Token[], line: number, file: string): void {
+    const message = failureIn(tokens, this.chart.values);
+    if (message === undefined) return;
+    const says = message.replace(/\s+/g, ' ').trim();
+    const where = `${this.chart.prefix}${file}`;
+    const key = `${where}:${line}`;
+    if (!this.found.has(key)) this.found.set(key, { file: where, line, says: says.length > MAX_MESSAGE ? `${says.slice(0, MAX_MESSAGE - 1)}…` : says });
+  }
+
+  /** Walks the helpers these tokens include with the root context. */
+  private follow(tokens: readonly Token[], stack: readonly string[]): void {
+    if (stack.length >= MAX_INCLUDE_DEPTH) return;
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      const call = tokens[i]!;
+      const name = tokens[i + 1]!;
+      const arg = tokens[i + 2]!;
+      if (call.kind !== 'ident' || (call.name !== 'include' && call.name !== 'template') || name.kind !== 'string') continue;
+      const root = (arg.kind === 'field' || (arg.kind === 'var' && arg.name === '$')) && arg.chain.length === 0;
+      const define = root && !stack.includes(name.value) ? this.defines.get(name.value) : undefined;
+      if (define && this.defineMayFail(name.value)) this.walk(define.actions, define.file, [...stack, name.value]);
+    }
+  }
+}
+
+const BLOCKS = new Set(['if', 'with', 'range', 'define', 'block']);
+/** `include "name"` / `template "name"` in template text. */
+const INCLUDED = /\b(?:include|template)\s+"((?:[^"\\]|\\.)*)"/g;
+
+function tokenText(t: Token): string {
+  switch (t.kind) {
+    case 'string': return JSON.stringify(t.value);
+    case 'field': return `.${t.chain.join('.')}`;
+    case 'var': return [t.name, ...t.chain].join('.');
+    case 'ident': return t.name;
+    case 'other': return t.text;
+  }
 }

@@ -88,3 +88,38 @@ test('the warning names the chart\'s message on one line, cut short when long, a
     message: 'fails the release with the chart\'s default values, which the sample CR keeps: "first second"; set what it asks for in the sample\'s spec before applying it',
   });
 });
+
+test('helpers included with the root context are followed, once each, and reported at the helper's line', () => {
+  const file = (p: string, text: string): { path: string; data: Buffer } => ({ path: p, data: Buffer.from(text) });
+  const helpers = [
+    '{{- define "demo.image" -}}',
+    '{{ required "image.repository must be set" .Values.image.repository }}:{{ .Values.image.tag }}',
+    '{{- end }}',
+    '{{- define "demo.check" -}}',
+    '{{- if not .Values.mode }}{{ fail "mode must be set" }}{{ end -}}',
+    '{{ include "demo.image" $ }}',
+    '{{- end }}',
+    '{{- define "demo.loop" -}}{{ include "demo.loop" . }}{{- end }}',
+    '{{- define "demo.fine" -}}{{ required "tag" .Values.image.tag }}{{- end }}',
+  ].join('\n');
+  const chart = loadChart({ origin: 'test', files: [
+    file('Chart.yaml', 'apiVersion: v2\nname: demo\nversion: 0.1.0\n'),
+    file('values.yaml', VALUES),
+    file('templates/_helpers.tpl', helpers),
+    file('templates/a.yaml', 'image: {{ include "demo.image" . }}\n{{ include "demo.check" . }}\n{{ include "demo.loop" . }}{{ include "demo.fine" . }}'),
+    file('templates/b.yaml', '{{ include "demo.check" . }}'),
+    file('templates/c.yaml', '{{ with .Values.image }}{{ include "demo.image" $ }}{{ end }}{{ include "demo.image" .Values }}'),
+    file('templates/d.yaml', '{{ if .Values.enabled }}{{ include "demo.check" . }}{{ end }}{{ if .Values.off }}{{ include "demo.image" . }}{{ end }}'),
+  ] });
+  assert.deepEqual(defaultFailures(chart).map((f) => `${f.file}:${f.line} ${f.says}`), [
+    'templates/_helpers.tpl:2 image.repository must be set',
+    'templates/_helpers.tpl:5 mode must be set',
+  ]);
+  const quiet = loadChart({ origin: 'test', files: [
+    file('Chart.yaml', 'apiVersion: v2\nname: demo\nversion: 0.1.0\n'),
+    file('values.yaml', VALUES),
+    file('templates/_helpers.tpl', helpers),
+    file('templates/c.yaml', '{{ with .Values.image }}{{ include "demo.image" $ }}{{ end }}{{ include "demo.image" .Values }}{{ if .Values.off }}{{ include "demo.check" . }}{{ end }}'),
+  ] });
+  assert.deepEqual(defaultFailures(quiet), [], 'inside with, with another context, or under a false condition: not followed');
+});
