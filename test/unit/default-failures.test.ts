@@ -89,7 +89,7 @@ test('the warning names the chart\'s message on one line, cut short when long, a
   });
 });
 
-test('helpers included with the root context are followed, once each, and reported at the helper's line', () => {
+test('helpers included with the root context are followed, once each, and reported at the line in the helper', () => {
   const file = (p: string, text: string): { path: string; data: Buffer } => ({ path: p, data: Buffer.from(text) });
   const helpers = [
     '{{- define "demo.image" -}}',
