@@ -191,7 +191,12 @@ function failureIn(tokens: readonly Token[], values: Readonly<Record<string, unk
     const t = tokens[i]!;
     if (t.kind !== 'ident') continue;
     const message = tokens[i + 1];
-    if (t.name === 'fail' && message?.kind === 'string') return message.value;
+    if (t.name === 'fail') {
+      if (message?.kind === 'string') return message.value;
+      // `fail (printf "format" ...)` or `printf "format" ... | fail`: the format says what it is about.
+      const printf = tokens.findIndex((x, j) => x.kind === 'ident' && x.name === 'printf' && tokens[j + 1]?.kind === 'string');
+      return printf >= 0 ? (tokens[printf + 1] as { value: string }).value : 'a message the template builds';
+    }
     if (t.name === 'required' && message?.kind === 'string') {
       const after = tokens[i + 2];
       const before = tokens[i - 1]?.kind === 'other' && (tokens[i - 1] as { text: string }).text === '|' ? tokens[i - 2] : undefined;

@@ -29,6 +29,10 @@ const VALUES = [
 /** [template, what it reports]. */
 const CASES: ReadonlyArray<[string, string[]]> = [
   ['{{ fail "always" }}', ['templates/check.yaml:1 always']],
+  ['{{ if not .Values.mode }}{{ fail (printf "mode %q is not one of %s" .Values.mode "a, b") }}{{ end }}', ['templates/check.yaml:1 mode %q is not one of %s']],
+  ['{{ printf "need %s" "x" | fail }}', ['templates/check.yaml:1 need %s']],
+  ['{{ $m := "built" }}{{ if true }}{{ $m | fail }}{{ end }}', ['templates/check.yaml:1 a message the template builds']],
+  ['{{ $m := "built" }}{{ if $m }}{{ $m | fail }}{{ end }}', []],
   ['{{- if not .Values.image.repository }}\n{{ fail "repository must be set" }}\n{{ end }}', ['templates/check.yaml:2 repository must be set']],
   ['{{- if not .Values.image.tag }}{{ fail "tag" }}{{ end }}', []],
   ['{{- if and (not (eq .Values.mode "daemonset")) (not (eq .Values.mode "deployment")) }}\n{{ fail "mode" }}\n{{ end }}', ['templates/check.yaml:2 mode']],
