@@ -94,8 +94,19 @@ function not(t: boolean | typeof UNKNOWN | Value): Value {
 /** Evaluates a pipeline's tokens against the chart's values at the template's top level. */
 class Evaluator {
   private i = 0;
+  private depth = 0;
+  /** For each `(`, the index of its `)` (-1 when unclosed): found once, so nesting stays linear. */
+  private readonly closes: Int32Array;
 
-  constructor(private readonly tokens: readonly Token[], private readonly values: Readonly<Record<string, unknown>>) {}
+  constructor(private readonly tokens: readonly Token[], private readonly values: Readonly<Record<string, unknown>>) {
+    this.closes = new Int32Array(tokens.length).fill(-1);
+    const open: number[] = [];
+    tokens.forEach((t, j) => {
+      if (t.kind !== 'other') return;
+      if (t.text === '(') open.push(j);
+      else if (t.text === ')' && open.length > 0) this.closes[open.pop()!] = j;
+    });
+  }
 
   /** The whole token list as one command, or UNKNOWN. */
   run(): Value {
@@ -136,25 +147,16 @@ class Evaluator {
       case 'other': {
         if (/^[-+]?\d+$/.test(t.text)) return Number(t.text);
         if (t.text !== '(') return UNKNOWN;
-        const close = this.closing(this.i - 1);
-        if (close < 0 || close > end) return UNKNOWN;
+        const close = this.closes[this.i - 1]!;
+        // Untrusted templates: parentheses nested absurdly deep are not followed (no stack overflow).
+        if (close < 0 || close > end || this.depth >= MAX_NESTING) return UNKNOWN;
+        this.depth += 1;
         const v = this.command(close);
+        this.depth -= 1;
         this.i = close + 1;
         return v;
       }
     }
-  }
-
-  /** Index of the `)` that closes the `(` at `open`, or -1. */
-  private closing(open: number): number {
-    let depth = 0;
-    for (let j = open; j < this.tokens.length; j++) {
-      const t = this.tokens[j]!;
-      if (t.kind !== 'other') continue;
-      if (t.text === '(') depth += 1;
-      else if (t.text === ')' && --depth === 0) return j;
-    }
-    return -1;
   }
 
   /** A values path; a missing key is nil, a step into a scalar unknown. */
@@ -170,6 +172,9 @@ class Evaluator {
 }
 
 type Branch = boolean | typeof UNKNOWN;
+
+/** Parentheses deeper than this make a condition unknown. */
+const MAX_NESTING = 64;
 
 /** One open block: the state of its current branch and whether an earlier branch may have run. */
 interface Frame {

@@ -127,3 +127,11 @@ test('helpers included with the root context are followed, once each, and report
   ] });
   assert.deepEqual(defaultFailures(quiet), [], 'inside with, with another context, or under a false condition: not followed');
 });
+
+test('hostile conditions: absurd nesting is undecided, quickly, without overflowing the stack', () => {
+  const deep = `{{ if ${'(not '.repeat(50_001)}.Values.mode${')'.repeat(50_001)} }}{{ fail "deep" }}{{ end }}`;
+  const start = Date.now();
+  assert.deepEqual(failuresOf(VALUES, deep), []);
+  assert.deepEqual(failuresOf(VALUES, `{{ if ${'(not '.repeat(9)}.Values.mode${')'.repeat(9)} }}{{ fail "nine" }}{{ end }}`), ['templates/check.yaml:1 nine']);
+  assert.ok(Date.now() - start < 5000);
+});
