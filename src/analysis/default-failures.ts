@@ -241,7 +241,7 @@ interface Define {
   readonly text: string;
 }
 
-/** Helpers deeper than this are not followed (and a helper that calls itself is followed once). */
+/** Helpers deeper than this are not followed. */
 const MAX_INCLUDE_DEPTH = 16;
 
 /**
@@ -252,6 +252,7 @@ class FailureWalk {
   private readonly found = new Map<string, DefaultFailure>();
   private readonly defines = new Map<string, Define>();
   private readonly mayFailMemo = new Map<string, boolean>();
+  private readonly walked = new Set<string>();
 
   constructor(private readonly chart: Chart) {
     for (const file of chart.templates) {
@@ -366,8 +367,13 @@ class FailureWalk {
       const arg = tokens[i + 2]!;
       if (call.kind !== 'ident' || (call.name !== 'include' && call.name !== 'template') || name.kind !== 'string') continue;
       const root = (arg.kind === 'field' || (arg.kind === 'var' && arg.name === '$')) && arg.chain.length === 0;
-      const define = root && !stack.includes(name.value) ? this.defines.get(name.value) : undefined;
-      if (define && this.defineMayFail(name.value)) this.walk(define.actions, define.file, [...stack, name.value]);
+      // With the root context a helper does the same wherever it is called: walked once, not once per
+      // call (helpers calling helpers many times would otherwise multiply).
+      if (!root || this.walked.has(name.value)) continue;
+      const define = this.defines.get(name.value);
+      if (!define || !this.defineMayFail(name.value)) continue;
+      this.walked.add(name.value);
+      this.walk(define.actions, define.file, [...stack, name.value]);
     }
   }
 }

@@ -135,3 +135,19 @@ test('hostile conditions: absurd nesting is undecided, quickly, without overflow
   assert.deepEqual(failuresOf(VALUES, `{{ if ${'(not '.repeat(9)}.Values.mode${')'.repeat(9)} }}{{ fail "nine" }}{{ end }}`), ['templates/check.yaml:1 nine']);
   assert.ok(Date.now() - start < 5000);
 });
+
+test('hostile helpers: each is walked once however often it is included', () => {
+  const file = (p: string, text: string): { path: string; data: Buffer } => ({ path: p, data: Buffer.from(text) });
+  // h0 includes h1 ten times, h1 includes h2 ten times, …: 10^12 paths if each call were walked.
+  const helpers = Array.from({ length: 12 }, (_, n) => `{{- define "h${n}" -}}${`{{ include "h${n + 1}" . }}`.repeat(10)}{{- end }}`).join('\n')
+    + '\n{{- define "h12" -}}{{ required "deepest" .Values.mode }}{{- end }}';
+  const chart = loadChart({ origin: 'test', files: [
+    file('Chart.yaml', 'apiVersion: v2\nname: demo\nversion: 0.1.0\n'),
+    file('values.yaml', VALUES),
+    file('templates/_helpers.tpl', helpers),
+    file('templates/a.yaml', '{{ include "h0" . }}'),
+  ] });
+  const start = Date.now();
+  assert.deepEqual(defaultFailures(chart).map((f) => f.says), ['deepest']);
+  assert.ok(Date.now() - start < 5000);
+});
