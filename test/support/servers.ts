@@ -69,25 +69,30 @@ export function serveChartRepo(dir: string, options: { auth?: { username: string
   const server: Server = options.tls
     ? createHttpsServer({ cert: readFileSync(options.tls.certFile), key: readFileSync(options.tls.keyFile) }, handler)
     : createHttpServer(handler);
+  return listening(server, options.tls !== undefined, requests);
+}
+
+/** Listens on a free port of 127.0.0.1; close() runs `onClose` (dropping open tunnels, say) first. */
+function listening(server: Server, https: boolean, requests: string[], onClose: () => void = () => undefined): Promise<RunningServer> {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       resolve({
-        url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+        url: `${https ? 'https' : 'http'}://127.0.0.1:${port}`,
         requests,
-        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+        close: () => new Promise((done) => {
+          onClose();
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
       });
     });
   });
 }
 
 /** A running forward proxy: its URL, the requests it saw (`CONNECT host:port`, `GET <url>`), and how to stop it. */
-export interface RunningProxy {
-  readonly url: string;
-  readonly requests: string[];
-  close(): Promise<void>;
-}
+export type RunningProxy = RunningServer;
 
 /**
  * A forward proxy on 127.0.0.1 that knows names nothing else resolves: `hosts` maps them (host:port)
@@ -146,21 +151,7 @@ export function startProxy(hosts: Readonly<Record<string, number>>, options: { a
     upstream.on('close', () => sockets.delete(upstream));
     upstream.on('error', () => client.destroy());
   });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({
-        url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
-        requests,
-        close: () => new Promise((done) => {
-          for (const socket of sockets) socket.destroy();
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
-      });
-    });
-  });
+  return listening(server, options.tls !== undefined, requests, () => { for (const socket of sockets) socket.destroy(); });
 }
 
 /** A free TCP port on 127.0.0.1. */
