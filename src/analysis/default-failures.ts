@@ -28,10 +28,6 @@ function truthy(v: Value): boolean | typeof UNKNOWN {
   return true;
 }
 
-function isScalar(v: Value): v is string | number | boolean {
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-}
-
 /**
  * Go's eq on two strings or two booleans; unknown for anything else. Numbers too: Helm reads values
  * numbers as float64 and a template's `1` is an int, which Go's eq refuses to compare.
@@ -83,7 +79,8 @@ const FUNCTIONS: ReadonlyMap<string, Fn> = new Map(Object.entries({
     const a = args[0];
     if (args.length !== 1 || a === UNKNOWN) return UNKNOWN;
     if (a === null || a === undefined) return '<nil>';
-    return isScalar(a) ? String(a) : UNKNOWN;
+    // Not numbers: Go prints float64 its own way (1000000 is "1e+06").
+    return typeof a === 'string' || typeof a === 'boolean' ? String(a) : UNKNOWN;
   },
 } satisfies Record<string, Fn>));
 

@@ -45,6 +45,7 @@ const CASES: ReadonlyArray<[string, string[]]> = [
   ['{{ if empty .Values.items }}{{ fail "no items" }}{{ end }}', ['templates/check.yaml:1 no items']],
   ['{{ if not .Values.missing.deeper }}{{ fail "missing is nil" }}{{ end }}', ['templates/check.yaml:1 missing is nil']],
   ['{{ if eq (toString .Values.enabled) "true" }}{{ fail "string" }}{{ end }}', ['templates/check.yaml:1 string']],
+  ['{{ if eq (toString .Values.replicas) "1" }}{{ fail "number as text" }}{{ end }}', []],
   ['{{ if not (default "x" .Values.mode) }}{{ fail "default" }}{{ end }}', []],
   ['image: {{ required "image.repository is required" .Values.image.repository }}', ['templates/check.yaml:1 image.repository is required']],
   ['image: {{ .Values.nothing | required "nothing is required" }}', ['templates/check.yaml:1 nothing is required']],
