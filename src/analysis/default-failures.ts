@@ -235,7 +235,6 @@ export function defaultFailures(chart: Chart): DefaultFailure[] {
 interface Define {
   readonly file: string;
   readonly actions: readonly Action[];
-  readonly text: string;
 }
 
 /** Helpers deeper than this are not followed. */
@@ -282,24 +281,29 @@ class FailureWalk {
         else if (keyword === 'end') depth -= 1;
       }
       const body = actions.slice(i + 1, j - 1);
-      this.defines.set(name.value, { file, actions: body, text: body.map((a) => a.tokens.map(tokenText).join(' ')).join('\n') });
+      this.defines.set(name.value, { file, actions: body });
       i = j - 1;
     }
   }
 
-  /** Whether text calls fail/required, or includes a helper that may. */
+  /** Whether a template's text calls fail/required, or includes a helper that may. */
   private textMayFail(text: string): boolean {
     if (MAY_FAIL.test(text)) return true;
     for (const m of text.matchAll(INCLUDED)) if (this.defineMayFail(m[1]!)) return true;
     return false;
   }
 
+  /** Whether a helper calls fail/required, or includes a helper that may. */
   private defineMayFail(name: string): boolean {
     const known = this.mayFailMemo.get(name);
     if (known !== undefined) return known;
     this.mayFailMemo.set(name, false); // a helper that includes itself
-    const define = this.defines.get(name);
-    const result = define !== undefined && this.textMayFail(define.text);
+    const result = this.defines.get(name)?.actions.some(({ tokens }) => tokens.some((t, i) => {
+      if (t.kind !== 'ident') return false;
+      if (t.name === 'fail' || t.name === 'required') return true;
+      const called = tokens[i + 1];
+      return (t.name === 'include' || t.name === 'template') && called?.kind === 'string' && this.defineMayFail(called.value);
+    })) ?? false;
     this.mayFailMemo.set(name, result);
     return result;
   }
@@ -378,13 +382,3 @@ class FailureWalk {
 const BLOCKS = new Set(['if', 'with', 'range', 'define', 'block']);
 /** `include "name"` / `template "name"` in template text. */
 const INCLUDED = /\b(?:include|template)\s+"((?:[^"\\]|\\.)*)"/g;
-
-function tokenText(t: Token): string {
-  switch (t.kind) {
-    case 'string': return JSON.stringify(t.value);
-    case 'field': return `.${t.chain.join('.')}`;
-    case 'var': return [t.name, ...t.chain].join('.');
-    case 'ident': return t.name;
-    case 'other': return t.text;
-  }
-}

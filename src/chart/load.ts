@@ -95,6 +95,12 @@ function describeOrigin(origin: string): string {
   return origin.endsWith('/') ? origin : `${origin}/`;
 }
 
+/** Dependencies Chart.yaml (or requirements.yaml) lists that charts/ does not hold. */
+export function missingDependencies(chart: Chart): ChartDependency[] {
+  const present = new Set(chart.subcharts.map((s) => s.chart.metadata.name));
+  return chart.metadata.dependencies.filter((d) => !present.has(d.name));
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const texts = new WeakMap<ChartFile, string>();

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { DEFAULT_LIMITS, type ChartLimits } from './limits.js';
-import { loadChart } from './load.js';
+import { loadChart, missingDependencies } from './load.js';
 import { readChartArchive, readChartArchiveBytes, readChartDir } from './read.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, type RemoteOptions } from './remote/options.js';
 import type { FetchedArchive } from './remote/index.js';
@@ -63,8 +63,8 @@ export async function acquireChart(location: string, options: AcquireOptions = {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const found = await readSource(location, options, limits);
   const chart = loadChart(found.files, limits);
-  const present = new Set(chart.subcharts.map((s) => s.chart.metadata.name));
-  if (chart.metadata.dependencies.every((d) => present.has(d.name))) {
+  // Nothing to fetch: the remote modules are not even loaded.
+  if (missingDependencies(chart).length === 0) {
     return { files: found.files, chart, sourceType: found.sourceType, source: found.source };
   }
   const { vendorDependencies } = await remoteModule();

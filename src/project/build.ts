@@ -5,8 +5,8 @@
 import { defaultFailures, defaultFailureWarning } from '../analysis/default-failures.js';
 import { analyzeRbac, pluralize } from '../analysis/rbac/index.js';
 import { buildCrdSchema, formatSchemaSummary } from '../analysis/schema/index.js';
+import { missingDependencies } from '../chart/load.js';
 import type { AcquiredChart } from '../chart/source.js';
-import type { Chart } from '../chart/types.js';
 import { UserError, type Warning } from '../diagnostics.js';
 import { buildModel } from '../model/build.js';
 import type { ProjectModel } from '../model/types.js';
@@ -36,12 +36,6 @@ export interface ProjectPlan {
   readonly notes: readonly string[];
 }
 
-/** Dependencies Chart.yaml lists that charts/ does not hold. */
-function missingDependencies(chart: Chart): string[] {
-  const present = new Set(chart.subcharts.map((s) => s.chart.metadata.name));
-  return chart.metadata.dependencies.filter((d) => !present.has(d.name)).map((d) => d.name);
-}
-
 /** Builds the whole project in memory. */
 export async function buildProject(answers: Answers, acquired: AcquiredChart, templatesDir?: string): Promise<ProjectPlan> {
   const { chart } = acquired;
@@ -49,7 +43,7 @@ export async function buildProject(answers: Answers, acquired: AcquiredChart, te
     throw new UserError(`${acquired.source}: Chart.yaml says type: library; a library chart cannot be installed, so it cannot back an operator`, { hint: 'pass an application chart that depends on it' });
   }
   const warnings: Warning[] = [];
-  const missing = missingDependencies(chart);
+  const missing = missingDependencies(chart).map((d) => d.name);
   if (missing.length > 0) {
     warnings.push({ file: 'Chart.yaml', message: `dependencies not vendored in charts/: ${missing.join(', ')}; run \`helm dependency build\` on the chart before building the operator image` });
   }

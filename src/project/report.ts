@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { formatWarning } from '../diagnostics.js';
 import type { Answers } from '../options/types.js';
 import type { ProjectPlan } from './build.js';
-import { formatActions, type FileAction } from './stage.js';
+import { formatActions, NEEDS_CONFIRMATION, type FileAction } from './stage.js';
 
 /** The outcome of one run, ready to print. */
 export interface GenerationReport {
@@ -23,7 +23,7 @@ export interface GenerationReport {
 
 const MANAGE = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
 /** Where a project on disk differs from what generation would write. */
-const DRIFT: ReadonlySet<FileAction['status']> = new Set(['create', 'conflict', 'stale']);
+const DRIFT: ReadonlySet<FileAction['status']> = new Set(['create', ...NEEDS_CONFIRMATION]);
 
 /** One line per ClusterRole rule: group, resources, verbs (`manage` for the seven a chart object needs). */
 export function formatPermissions(rules: ProjectPlan['model']['rbac']['rules']): string[] {

@@ -3,9 +3,8 @@
  * the module this returns in place of precompiled.ts. Each template is compiled by EJS with the
  * options render.ts renders with, as a self-contained (`client`) function.
  */
-import { createHash } from 'node:crypto';
 import ejs from 'ejs';
-import { RENDER_OPTIONS } from './render.js';
+import { RENDER_OPTIONS, templateDigest } from './render.js';
 import { loadTemplates } from './templates.js';
 
 /** JavaScript source of a module exporting PRECOMPILED (see precompiled.ts) for every template under `templatesDir`. */
@@ -13,8 +12,7 @@ export async function precompiledModuleSource(templatesDir: string): Promise<str
   const entries: string[] = [];
   for (const t of await loadTemplates(templatesDir)) {
     const compiled = ejs.compile(t.text, { ...RENDER_OPTIONS, client: true, filename: `templates/${t.path}` });
-    const sha1 = createHash('sha1').update(t.text).digest('hex');
-    entries.push(`[${JSON.stringify(t.path)}, { sha1: ${JSON.stringify(sha1)}, render: (${compiled.toString()}) }]`);
+    entries.push(`[${JSON.stringify(t.path)}, { sha1: ${JSON.stringify(templateDigest(t.text))}, render: (${compiled.toString()}) }]`);
   }
   return `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);\n`;
 }

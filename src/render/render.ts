@@ -57,10 +57,15 @@ export function outputPath(templatePath: string, tokens: Record<string, string>)
 /** How every template is compiled (scripts/bundle.mjs compiles the built-in ones ahead of time with these). */
 export const RENDER_OPTIONS: { readonly strict: true; readonly destructuredLocals: string[]; readonly async: false } = { strict: true, destructuredLocals: ['m', 'h'], async: false };
 
+/** What a precompiled template records of the text it was compiled from (see precompile.ts). */
+export function templateDigest(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
 /** Renders one template: the ahead-of-time compiled function when the built-in template is unchanged. */
 function renderOne(t: TemplateSource, locals: Record<string, unknown>): string {
   const precompiled = t.overlay ? undefined : PRECOMPILED.get(t.path);
-  if (precompiled && createHash('sha1').update(t.text).digest('hex') === precompiled.sha1) return precompiled.render(locals);
+  if (precompiled && templateDigest(t.text) === precompiled.sha1) return precompiled.render(locals);
   return ejs.render(t.text, locals, { ...RENDER_OPTIONS, filename: t.file });
 }
 

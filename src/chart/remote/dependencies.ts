@@ -18,7 +18,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../../diagnostics.js';
 import { isMap, parseHelmYaml } from '../../util/yaml.js';
 import type { ChartLimits } from '../limits.js';
-import { loadChart } from '../load.js';
+import { loadChart, missingDependencies } from '../load.js';
 import { readChartArchive, readChartArchiveBytes, readChartDir } from '../read.js';
 import type { Chart, ChartDependency, ChartFile, ChartFiles } from '../types.js';
 import { findHelmRepository, findHelmRepositoryByUrl } from './helm-config.js';
@@ -45,8 +45,7 @@ interface Vendored { readonly files: ChartFile[]; readonly version: string }
 /** Returns `source` with every missing dependency vendored (see the module comment for failures); `loaded` is `source` already loaded, when the caller has it. */
 export async function vendorDependencies(source: ChartFiles, ctx: DependencyContext, depth = 0, loaded?: Chart): Promise<ChartFiles> {
   const chart = loaded ?? loadChart(source, ctx.limits);
-  const present = new Set(chart.subcharts.map((s) => s.chart.metadata.name));
-  const missing = uniqueByName(chart.metadata.dependencies.filter((d) => !present.has(d.name)));
+  const missing = uniqueByName(missingDependencies(chart));
   if (missing.length === 0) return source;
   const where = `${source.origin.replace(/\/$/, '')}/${chart.metadata.apiVersion === 'v1' ? 'requirements.yaml' : 'Chart.yaml'}`;
   if (depth >= MAX_DEPTH) throw new UserError(`${where}: file:// dependencies nest deeper than ${MAX_DEPTH} levels`);

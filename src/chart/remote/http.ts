@@ -241,17 +241,15 @@ function tunnelError(url: string, proxy: ProxyChoice, error: Error, options: Rem
     if (error.status === 407) {
       return new RemoteError(`${where}: the proxy wants credentials (HTTP 407)`, { status: 407, hint: `put them in ${proxy.from} (http://user:password@host:port), or list the host in NO_PROXY` });
     }
-    const unreachable = error.status === 502 || error.status === 503 || error.status === 504;
+    const unreachable = TRANSIENT_STATUS.has(error.status);
     return new RemoteError(`${where}: the proxy refused the connection (HTTP ${error.status})`, { status: error.status, unreachable, transient: unreachable });
   }
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ETIMEOUT') {
-    return new RemoteError(`${where}: timed out after ${options.timeoutMs / 1000}s without an answer`, { unreachable: true, hint: 'check the proxy, or raise --timeout' });
-  }
-  if (UNREACHABLE_CODES.has(code)) {
+  // Timeouts, slow answers and TLS read as they do without a proxy, naming it.
+  if (code !== 'ETIMEOUT' && UNREACHABLE_CODES.has(code)) {
     return new RemoteError(`${where}: cannot reach the proxy (${code})`, { unreachable: true, transient: TRANSIENT_CODES.has(code), hint: `check ${proxy.from}, or list the host in NO_PROXY` });
   }
-  return networkError(`${where}`, error, options);
+  return networkError(where, error, options);
 }
 
 function networkError(url: string, error: Error, options: RemoteOptions): Error {
