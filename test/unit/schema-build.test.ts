@@ -108,7 +108,7 @@ describe('buildCrdSchema: modes', () => {
     assert.deepEqual(at(schema, 'spec'), { description: 'Values for the demo chart, merged over its values.yaml.', type: 'object', [OPEN]: true });
     assert.equal(at(schema, 'status').type, 'object');
     assert.equal(at(schema, 'status')[OPEN], true);
-    assert.deepEqual(summary, { source: 'none', properties: 0, open: [{ path: '(root)', reason: '--schema none' }] });
+    assert.deepEqual(summary, { source: 'none', properties: 0, open: [{ path: '(root)', reason: '--schema none' }], helmOnly: [] });
     assert.deepEqual(checkStructural(schema), []);
   });
 });
@@ -149,6 +149,22 @@ describe('buildCrdSchema: summary and determinism', () => {
     assert.deepEqual(formatSchemaSummary(summary), [
       'CRD schema: inferred from values.yaml and the templates (9 properties)',
       'left open, empty in values.yaml (free-form): resources',
+    ]);
+  });
+
+  it("names what values.schema.json checks that the CRD cannot, once per file; its required and defaults are left out quietly", () => {
+    const chart = chartOf({
+      'values.yaml': lines('a: x', 'b: [x]'),
+      'values.schema.json': JSON.stringify({
+        $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', additionalProperties: false, required: ['a'],
+        properties: { a: { type: 'string', default: 'x', not: { const: '' } }, b: { type: 'array', items: { type: 'string' }, uniqueItems: true } },
+      }),
+    });
+    const { summary, warnings } = buildCrdSchema(chart, 'auto');
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(formatSchemaSummary(summary), [
+      'CRD schema: converted from values.schema.json (2 properties)',
+      'checked by Helm when reconciling, not by the CRD (values.schema.json): not (1×, first at a), uniqueItems (1×, first at b)',
     ]);
   });
 

@@ -179,14 +179,31 @@ describe('convert values.schema.json: references', () => {
     assert.match(text, /gone: \$ref #\/\$defs\/missing points at nothing; left open/);
   });
 
-  it('notes every dropped keyword once per file, with a count and the first place', () => {
-    const { warnings } = convert({
-      $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'x', type: 'object',
-      properties: { a: { type: 'string', default: 'x', examples: ['y'] }, b: { type: 'string', default: 'z' } },
+  it('leaves required, default, metadata, annotations and non-JSON-Schema keywords out without a note', () => {
+    const { warnings, helmOnly } = convert({
+      $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'x', type: 'object', required: ['a'],
+      properties: {
+        a: { type: 'string', default: 'x', examples: ['y'], deprecated: true, form: true, format: 'uri-reference' },
+        b: { type: 'string', default: 'z', hidden: { value: false } },
+      },
     });
-    assert.deepEqual(warnings.map((w) => [w.file, w.message]), [[
-      'values.schema.json',
-      'left out JSON Schema keywords a CRD schema cannot carry: $id (1×, first at (root)), $schema (1×, first at (root)), default (2×, first at a), examples (1×, first at a)',
-    ]]);
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(helmOnly, []);
+  });
+
+  it('names the checks only Helm makes once per file, with a count and the first place', () => {
+    const { warnings, helmOnly } = convert({
+      type: 'object',
+      properties: {
+        a: { type: 'string', not: { const: 'z' } },
+        b: { type: 'array', items: { type: 'string' }, uniqueItems: true, contains: { const: 'x' } },
+        c: { type: 'object', properties: { d: { type: 'string', not: { const: '' } } }, additionalProperties: false, propertyNames: { maxLength: 3 } },
+      },
+    });
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(helmOnly, [{
+      file: 'values.schema.json',
+      keywords: ['contains (1×, first at b)', 'not (2×, first at a)', 'propertyNames (1×, first at c)', 'uniqueItems (1×, first at b)'],
+    }]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * What one schema build collects besides the tree: warnings for the user, the places left open
- * (for the summary) and the JSON Schema keywords that had to be dropped (one note per file).
+ * (for the summary) and the JSON Schema keywords left to Helm's check (for the summary, per file).
  */
 import type { Warning } from '../../diagnostics.js';
 import { compareStrings } from '../../util/compare.js';
@@ -14,6 +14,12 @@ export const MAX_NODES = 60_000;
 export interface OpenPlace {
   readonly path: string;
   readonly reason: string;
+}
+
+/** JSON Schema keywords of one file that the CRD leaves to Helm's own check at reconcile. */
+export interface HelmOnlyNote {
+  readonly file: string;
+  readonly keywords: readonly string[];
 }
 
 interface DropNote {
@@ -44,7 +50,7 @@ export class SchemaContext {
     this.warnings.push({ ...(file === undefined ? {} : { file }), ...(line === undefined ? {} : { line }), message });
   }
 
-  /** Counts a JSON Schema keyword that the CRD schema leaves out. */
+  /** Counts a JSON Schema keyword that rejects values the CRD schema cannot carry (Helm still checks it). */
   dropped(file: string, keyword: string, path: readonly string[]): void {
     let perFile = this.drops.get(file);
     if (!perFile) this.drops.set(file, (perFile = new Map()));
@@ -70,15 +76,17 @@ export class SchemaContext {
     return kept.map((p) => ({ path: formatPath(p.path), reason: p.reason }));
   }
 
-  /** Turns the dropped-keyword counts into one warning per file, in a stable order. */
-  flushDropNotes(): void {
-    for (const [file, notes] of [...this.drops].sort(([a], [b]) => compareStrings(a, b))) {
-      const list = [...notes]
-        .sort(([a], [b]) => compareStrings(a, b))
-        .map(([keyword, n]) => `${keyword} (${n.count}×, first at ${n.first})`);
-      this.warn(`left out JSON Schema keywords a CRD schema cannot carry: ${list.join(', ')}`, file);
-    }
-    this.drops.clear();
+  /**
+   * The keywords left to Helm, one entry per file in a stable order, each as
+   * `keyword (n×, first at path)`.
+   */
+  helmOnly(): HelmOnlyNote[] {
+    return [...this.drops]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([file, notes]) => ({
+        file,
+        keywords: [...notes].sort(([a], [b]) => compareStrings(a, b)).map(([keyword, n]) => `${keyword} (${n.count}×, first at ${n.first})`),
+      }));
   }
 }
 

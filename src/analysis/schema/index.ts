@@ -37,7 +37,7 @@ export function buildCrdSchema(chart: Chart, mode: SchemaMode): CrdSchemaResult 
         schemalessObject(`Values for the ${chart.metadata.name} chart, merged over its values.yaml.`),
         schemalessObject('Observed state of the release, written by the helm-operator runtime.'),
       ),
-      summary: { source: 'none', properties: 0, open: [{ path: '(root)', reason: '--schema none' }] },
+      summary: { source: 'none', properties: 0, open: [{ path: '(root)', reason: '--schema none' }], helmOnly: [] },
       warnings: [],
     };
   }
@@ -48,10 +48,9 @@ export function buildCrdSchema(chart: Chart, mode: SchemaMode): CrdSchemaResult 
     : { ...built.node, description: `Values for the ${chart.metadata.name} chart, merged over its values.yaml.` };
   const spec = emitSchema(node, ctx, { nullableProperties: true });
   fitDescriptions(spec, ctx);
-  ctx.flushDropNotes();
   return {
     schema: crdRootSchema(spec),
-    summary: { source: built.source, properties: countProperties(spec), open: ctx.openPlaces() },
+    summary: { source: built.source, properties: countProperties(spec), open: ctx.openPlaces(), helmOnly: ctx.helmOnly() },
     warnings: ctx.warnings,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { compareStrings } from '../../util/compare.js';
 import { isMap } from '../../util/yaml.js';
+import type { HelmOnlyNote } from './context.js';
 import type { JSONSchemaProps } from './emit.js';
 
 /** Where the CRD schema came from, its size, and the places that accept unknown content. */
@@ -11,6 +12,8 @@ export interface SchemaSummary {
   source: 'values.schema.json' | 'values.yaml' | 'none';
   properties: number;
   open: { path: string; reason: string }[];
+  /** values.schema.json keywords the CRD cannot carry: Helm checks them when the operator reconciles. */
+  helmOnly: HelmOnlyNote[];
 }
 
 /** Number of named properties in a schema, at every depth. */
@@ -38,7 +41,10 @@ const SOURCE_LINES: Record<SchemaSummary['source'], (n: number) => string> = {
   none: () => 'CRD schema: none (--schema none): spec and status accept anything, as with operator-sdk',
 };
 
-/** One line for the source, then one line per reason something was left open. */
+/**
+ * One line for the source, one per reason something was left open, and one per schema file whose
+ * checks only Helm makes.
+ */
 export function formatSchemaSummary(summary: SchemaSummary): string[] {
   const lines = [SOURCE_LINES[summary.source](summary.properties)];
   const byReason = new Map<string, string[]>();
@@ -52,6 +58,9 @@ export function formatSchemaSummary(summary: SchemaSummary): string[] {
     const shown = paths.slice(0, SHOWN_PER_REASON).join(', ');
     const more = paths.length > SHOWN_PER_REASON ? ` (+${paths.length - SHOWN_PER_REASON} more)` : '';
     lines.push(`left open, ${reason}: ${shown}${more}`);
+  }
+  for (const note of summary.helmOnly) {
+    lines.push(`checked by Helm when reconciling, not by the CRD (${note.file}): ${note.keywords.join(', ')}`);
   }
   return lines;
 }

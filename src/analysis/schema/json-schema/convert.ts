@@ -19,7 +19,7 @@ import {
 } from '../node.js';
 import { applyScalarKeywords } from './scalars.js';
 import {
-  HANDLED_KEYWORDS, SILENT_KEYWORDS, impliedKind, mapType,
+  HELM_ONLY_KEYWORDS, impliedKind, mapType,
 } from './keywords.js';
 import { RefResolver } from './refs.js';
 
@@ -213,7 +213,7 @@ class Converter {
 
   private noteDropped(schema: Json, path: string[]): void {
     for (const key of Object.keys(schema)) {
-      if (!HANDLED_KEYWORDS.has(key) && !SILENT_KEYWORDS.has(key)) this.ctx.dropped(this.file, key, path);
+      if (HELM_ONLY_KEYWORDS.has(key)) this.ctx.dropped(this.file, key, path);
     }
   }
 

@@ -14,16 +14,21 @@ export const KNOWN_FORMATS = new Set([
   'date', 'date-time', 'datetime', 'int32', 'int64', 'float', 'double',
 ]);
 
-/** Keywords the converter reads; every other keyword is reported as left out. */
-export const HANDLED_KEYWORDS = new Set([
-  'type', 'description', 'title', 'nullable', 'enum', 'const', 'format', 'pattern', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems',
-  'minProperties', 'maxProperties', 'multipleOf', 'properties', 'additionalProperties',
-  'unevaluatedProperties', 'items', 'allOf', 'anyOf', 'oneOf', '$ref',
+/**
+ * Keywords that reject values the converter cannot carry into a CRD. Helm still checks them against
+ * values.schema.json when the operator reconciles, so the summary names them: a CR they reject is
+ * accepted by the API server and fails at reconcile instead. patternProperties is not listed: the
+ * object it sits on is left open and reported as such.
+ */
+export const HELM_ONLY_KEYWORDS = new Set([
+  'not', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas', 'dependencies', 'propertyNames',
+  'contains', 'minContains', 'maxContains', 'additionalItems', 'unevaluatedItems', '$dynamicRef', '$recursiveRef',
 ]);
 
-/** Keywords dropped without a note: $ref resolution reads the definitions, comments say nothing. */
-export const SILENT_KEYWORDS = new Set(['$defs', 'definitions', '$comment']);
+// Every other keyword the converter does not read is left out without a note: `required` and
+// `default` on purpose (the runtime merges the CR over values.yaml, so nothing is required and
+// defaults stay the chart's), metadata and annotations ($schema, $id, examples, deprecated, ...),
+// and keywords that are not JSON Schema (UI hints such as bitnami's `form`), which Helm ignores too.
 
 export interface TypeInfo {
   /** The kind of value, or undefined when the schema names no type. */
