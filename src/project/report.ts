@@ -43,7 +43,7 @@ export function reportPlan(answers: Answers, plan: ProjectPlan, actions: readonl
   const counts = { create: 0, identical: 0, conflict: 0, keep: 0, stale: 0, overwrite: 0, removed: 0, skip: 0 };
   for (const a of actions) counts[a.status]++;
   const shown = dryRun ? actions : actions.filter((a) => a.status !== 'identical');
-  const rel = relative(process.cwd(), answers.directory) || '.';
+  const rel = relative(process.cwd(), answers.directory);
   return {
     directory: answers.directory,
     dryRun,
@@ -54,10 +54,15 @@ export function reportPlan(answers: Answers, plan: ProjectPlan, actions: readonl
     notes: [...plan.notes],
     permissions: formatPermissions(plan.model.rbac.rules),
     nextSteps: [
-      `cd ${rel}`,
+      ...(rel === '' ? [] : [`cd ${shellWord(rel)}`]),
       `make docker-build docker-push IMG=${answers.image}`,
       `make deploy IMG=${answers.image}`,
       'kubectl apply -k config/samples',
     ],
   };
+}
+
+/** A path as one POSIX shell word: as it is when it needs no quoting, else in single quotes. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

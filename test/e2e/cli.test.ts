@@ -120,6 +120,17 @@ test('the starter project: kind from the directory, re-run identical, conflicts 
   assert.deepEqual(readTree(dir), before);
 });
 
+test('next steps start with a cd only when the project is elsewhere, quoted for the shell', async () => {
+  const cwd = tempDir();
+  const steps = (stdout: string): string[] => stdout.slice(stdout.indexOf('Next steps:')).split('\n').slice(1).filter((l) => l !== '');
+  const first = await runCli(['a b/demo-operator', '--yes'], { cwd });
+  assert.equal(first.code, 0, first.stderr);
+  assert.deepEqual(steps(first.stdout).slice(0, 2), ["  cd 'a b/demo-operator'", '  make docker-build docker-push IMG=my.domain/demo-operator:0.0.1']);
+  const inside = await runCli(['.', '--yes'], { cwd: join(cwd, 'a b', 'demo-operator') });
+  assert.equal(inside.code, 0, inside.stderr);
+  assert.equal(steps(inside.stdout)[0], '  make docker-build docker-push IMG=my.domain/demo-operator:0.0.1');
+});
+
 test('a file the user owns (once policy) is kept on re-run', async () => {
   const cwd = tempDir();
   assert.equal((await runCli(['demo-operator', '--yes'], { cwd })).code, 0);
