@@ -81,7 +81,11 @@ export function buildModel(input: ModelInput, warnings: Warning[]): ProjectModel
       rules: input.rbac.rules.map((r) => ({ ...r })),
       warnings: input.rbac.warnings.map(formatWarning),
     },
-    crd: { schema: input.crd.schema, schemaSource: input.crd.summary.source },
+    crd: {
+      schema: input.crd.schema,
+      schemaSource: input.crd.summary.source,
+      helmOnlyChecks: input.crd.summary.helmOnly.map((n) => `${n.file}: ${n.keywords.join(', ')}`),
+    },
     sample: {
       name: `${a.kind.toLowerCase()}-sample`,
       specBlock: sampleSpecBlock(chart.valuesText, chart.values, warnings),

@@ -100,6 +100,11 @@ export interface CrdInfo {
   readonly schema: Readonly<Record<string, unknown>>;
   /** Where the spec schema came from: `values.schema.json`, `values.yaml` or `none`. */
   readonly schemaSource: string;
+  /**
+   * Checks of values.schema.json a CRD cannot carry, which Helm applies when the operator reconciles:
+   * one entry per schema file, `<file>: <keyword> (<n>×, first at <path>), ...`. Empty when none.
+   */
+  readonly helmOnlyChecks: readonly string[];
 }
 
 export interface SampleInfo {

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import yaml from 'js-yaml';
 import { runCli, tempDir, readTree } from '../support/cli.js';
 import { repoRoot, sharedCharts } from '../support/paths.js';
+import { helm } from '../support/tools.js';
 
 const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
 
@@ -129,6 +130,31 @@ test('next steps start with a cd only when the project is elsewhere, quoted for 
   const inside = await runCli(['.', '--yes'], { cwd: join(cwd, 'a b', 'demo-operator') });
   assert.equal(inside.code, 0, inside.stderr);
   assert.equal(steps(inside.stdout)[0], '  make docker-build docker-push IMG=my.domain/demo-operator:0.0.1');
+});
+
+test('checks of values.schema.json a CRD cannot carry are named once, in the summary and the README; helm makes them', async () => {
+  const cwd = tempDir();
+  const chart = join(cwd, 'tiny');
+  mkdirSync(join(chart, 'templates'), { recursive: true });
+  writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: tiny\nversion: 0.1.0\n');
+  writeFileSync(join(chart, 'values.yaml'), 'mode: a\n');
+  writeFileSync(join(chart, 'values.schema.json'), JSON.stringify({
+    $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', required: ['mode'], additionalProperties: false,
+    properties: { mode: { type: 'string', default: 'a', not: { const: 'b' } } },
+  }));
+  writeFileSync(join(chart, 'templates', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  mode: {{ .Values.mode | quote }}\n');
+  const r = await runCli(['op', '--chart', 'tiny', '--yes'], { cwd });
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /warning/);
+  const line = 'checked by Helm when reconciling, not by the CRD (values.schema.json): not (1×, first at mode)';
+  assert.ok(r.stderr.split('\n').includes(line), r.stderr);
+  assert.ok(readFileSync(join(cwd, 'op', 'README.md'), 'utf8').includes('\n- values.schema.json: not (1×, first at mode)\n'));
+  const crd = readFileSync(join(cwd, 'op', 'config', 'crd', 'bases', 'charts.my.domain_tinies.yaml'), 'utf8');
+  assert.doesNotMatch(crd, /\bnot:|required:|default:/);
+  // What the CRD lets through, Helm refuses: the check is still made, at reconcile.
+  const refused = helm(['template', 'r', join(cwd, 'op', 'helm-charts', 'tiny'), '--set', 'mode=b']);
+  assert.notEqual(refused.status, 0);
+  assert.match(refused.stderr, /schema/);
 });
 
 test('a file the user owns (once policy) is kept on re-run', async () => {
