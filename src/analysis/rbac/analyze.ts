@@ -14,7 +14,7 @@ import { buildModel, type ChartModel } from './model.js';
 import { docObjects, groupOf, type FoundObject } from './objects.js';
 import { pluralize } from './pluralize.js';
 import { Resolver } from './resolve.js';
-import { grantBoundRoles, grantChartRoles, RBAC_GROUP } from './role-grants.js';
+import { escalationWarning, grantBoundRoles, grantChartRoles, RBAC_GROUP } from './role-grants.js';
 import { lineActions, lineText } from './template/lines.js';
 import type { EmittedKind, RbacAnalysis } from './types.js';
 import { DocumentWalker, type Doc } from './walk.js';
@@ -49,12 +49,13 @@ export function runAnalysis(chart: Chart, primary: { group: string; plural: stri
       grants.add(o.group, kind.resource, OBJECT_VERBS, o.source);
     }
   }
-  const ctx = { model, walker, resolver, grants, warnings };
+  const ctx = { model, walker, resolver, grants, warnings, escalated: new Set<string>() };
   for (const { doc, objects } of docsWithObjects) {
     const roleKinds = new Set(objects.filter((o) => o.group === RBAC_GROUP).map((o) => o.kind));
     if (roleKinds.has('Role') || roleKinds.has('ClusterRole')) grantChartRoles(ctx, doc, roleKinds);
     if (roleKinds.has('RoleBinding') || roleKinds.has('ClusterRoleBinding')) grantBoundRoles(ctx, doc);
   }
+  warnings.push(...escalationWarning(ctx.escalated));
   grantLookups(model, table, grants, warnings);
   grantRuntime(primary, grants);
 

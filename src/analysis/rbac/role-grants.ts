@@ -21,6 +21,8 @@ export interface RoleContext {
   readonly resolver: Resolver;
   readonly grants: GrantSet;
   readonly warnings: Warning[];
+  /** Role resources (`roles`, `clusterroles`) the operator got escalate and bind on. */
+  readonly escalated: Set<string>;
 }
 
 type Fallback = (file: string, line: number, why: string) => void;
@@ -31,8 +33,11 @@ export function grantChartRoles(ctx: RoleContext, doc: Doc, roleKinds: ReadonlyS
   const source = doc.manifest.file;
   const roleResources = ['Role', 'ClusterRole'].filter((k) => roleKinds.has(k)).map((k) => `${k.toLowerCase()}s`);
   const fallback: Fallback = (file, line, why) => {
-    for (const r of roleResources) grants.add(RBAC_GROUP, r, ['escalate', 'bind'], source);
-    warnings.push({ file, line, message: `${why}; the operator cannot hold these permissions up front, so it gets escalate and bind on ${roleResources.join(' and ')}, which lets it grant any permission: review before deploying` });
+    for (const r of roleResources) {
+      grants.add(RBAC_GROUP, r, ['escalate', 'bind'], source);
+      ctx.escalated.add(r);
+    }
+    warnings.push({ file, line, message: `${why}; the operator cannot hold these permissions up front: escalate and bind on ${roleResources.join(' and ')} instead` });
   };
   const { rules, computed, notes: findings } = readRoleRules(doc.lines, ctx.model, ctx.walker, ctx.resolver);
   warnings.push(...findings);
@@ -52,6 +57,17 @@ function grantRoleRule(rule: ChartRoleRule, source: string, grants: GrantSet, fa
     return;
   }
   for (const group of rule.apiGroups) for (const resource of rule.resources) grants.add(group, resource, verbs, source);
+}
+
+/**
+ * The one warning that sums up the fallbacks (none when there were none): what escalate and bind
+ * let the operator do. The rules that needed them are warned of one by one.
+ */
+export function escalationWarning(escalated: ReadonlySet<string>): Warning[] {
+  if (escalated.size === 0) return [];
+  const on = [...escalated].sort().join(' and ');
+  // No file: warnings are sorted by file, so this one comes before the rules it sums up.
+  return [{ message: `the operator gets escalate and bind on ${on} for the chart's role rules warned of below; with them it can grant any permission: review before deploying` }];
 }
 
 /** Bindings to built-in roles need those roles' permissions (or bind); unknown literal names are reported. */
