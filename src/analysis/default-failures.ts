@@ -14,6 +14,7 @@
 import type { Chart } from '../chart/types.js';
 import { chartFileText } from '../chart/load.js';
 import type { Warning } from '../diagnostics.js';
+import { unquote } from './gotemplate/lex.js';
 import { extractActions, type Action, type Token } from './schema/templates/actions.js';
 
 const UNKNOWN = Symbol('unknown');
@@ -289,7 +290,7 @@ class FailureWalk {
   /** Whether a template's text calls fail/required, or includes a helper that may. */
   private textMayFail(text: string): boolean {
     if (MAY_FAIL.test(text)) return true;
-    for (const m of text.matchAll(INCLUDED)) if (this.defineMayFail(m[1]!)) return true;
+    for (const m of text.matchAll(INCLUDED)) if (this.defineMayFail(unquote(m[1]!))) return true;
     return false;
   }
 
@@ -380,5 +381,5 @@ class FailureWalk {
 }
 
 const BLOCKS = new Set(['if', 'with', 'range', 'define', 'block']);
-/** `include "name"` / `template "name"` in template text. */
-const INCLUDED = /\b(?:include|template)\s+"((?:[^"\\]|\\.)*)"/g;
+/** `include "name"` / `template "name"` in template text (the name as a quoted or raw literal). */
+const INCLUDED = /\b(?:include|template)\s+("(?:[^"\\]|\\.)*"|`[^`]*`)/g;

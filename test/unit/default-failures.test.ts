@@ -152,3 +152,18 @@ test('hostile helpers: each is walked once however often it is included', () => 
   assert.deepEqual(defaultFailures(chart).map((f) => f.says), ['deepest']);
   assert.ok(Date.now() - start < 5000);
 });
+
+test('helper names are read as Go reads the literal: raw (backquoted) and with escapes', () => {
+  const file = (p: string, text: string): { path: string; data: Buffer } => ({ path: p, data: Buffer.from(text) });
+  const chart = loadChart({ origin: 'test', files: [
+    file('Chart.yaml', 'apiVersion: v2\nname: demo\nversion: 0.1.0\n'),
+    file('values.yaml', VALUES),
+    file('templates/_helpers.tpl', '{{- define "demo.raw" -}}{{ fail "raw" }}{{- end }}\n{{- define "demo.esc" -}}{{ fail "escaped" }}{{- end }}\n'),
+    file('templates/a.yaml', '{{ include `demo.raw` . }}\n'),
+    file('templates/b.yaml', '{{ template "demo\\x2eesc" . }}\n'),
+  ] });
+  assert.deepEqual(defaultFailures(chart).map((f) => `${f.file}:${f.line} ${f.says}`), [
+    'templates/_helpers.tpl:1 raw',
+    'templates/_helpers.tpl:2 escaped',
+  ]);
+});
