@@ -4,8 +4,9 @@
  * `image.repository`, a `mode` with no default) gives a sample whose release fails; the user hears it
  * at generation time instead, naming the template, the line and the chart's own message.
  *
- * Only what can be decided is reported: a call at the top level of a (non-partial) template, or in a
- * helper it includes with the root context, under `if`/`else if`/`else` conditions built from
+ * Only what can be decided is reported: a call at the top level of a (non-partial) template of the
+ * chart or of a subchart its values enable (with the values Helm gives that subchart, chart/values.ts),
+ * or in a helper it includes with the root context, under `if`/`else if`/`else` conditions built from
  * `.Values` paths, literals, `not`, `and`, `or`, `eq`, `ne`, `empty`, `default` and `toString`,
  * evaluated on values.yaml as Go templates would. Anything else (inside `with` or `range`, helpers
  * given another context, other functions, pipes) counts as unknown and is not reported: a warning
@@ -13,6 +14,7 @@
  */
 import type { Chart } from '../chart/types.js';
 import { chartFileText } from '../chart/load.js';
+import { renderedCharts, type RenderedChart } from '../chart/values.js';
 import type { Warning } from '../diagnostics.js';
 import { unquote } from './gotemplate/lex.js';
 import { extractActions, type Action, type Token } from './schema/templates/actions.js';
@@ -220,51 +222,94 @@ export interface DefaultFailure {
   readonly file: string;
   readonly line: number;
   readonly says: string;
+  /** For a subchart's values: where they live in the spec (`redis`, `first.inner`). */
+  readonly under?: string;
 }
 
 /** The warning the CLI prints for one. */
 export function defaultFailureWarning(f: DefaultFailure): Warning {
-  return { file: f.file, line: f.line, message: `fails the release with the chart's default values, which the sample CR keeps: "${f.says}"; set what it asks for in the sample's spec before applying it` };
+  const where = f.under === undefined ? "the sample's spec" : `the sample's spec under ${f.under}`;
+  return { file: f.file, line: f.line, message: `fails the release with the chart's default values, which the sample CR keeps: "${f.says}"; set what it asks for in ${where} before applying it` };
 }
 
-/** The `fail`/`required` calls the chart's default values (the sample CR's spec) reach. */
+/**
+ * The `fail`/`required` calls the chart's default values (the sample CR's spec) reach, in the chart
+ * and in the subcharts those values enable (with the values Helm gives each).
+ */
 export function defaultFailures(chart: Chart): DefaultFailure[] {
-  return new FailureWalk(chart).run();
+  return new FailureWalk(renderedCharts(chart)).run();
 }
 
-/** A named template's body (`define "name"` … `end`) and the file it is in. */
+/** A named template's body (`define "name"` … `end`) and the file it is in (from the top chart's root). */
 interface Define {
   readonly file: string;
   readonly actions: readonly Action[];
+}
+
+type Values = Readonly<Record<string, unknown>>;
+
+/** The values a walk evaluates against, and where they live in the spec ('' for the top chart's). */
+interface Scope {
+  readonly values: Values;
+  readonly under: string;
+}
+
+/** A template file to parse, with its path from the top chart's root. */
+interface Source {
+  readonly path: string;
+  readonly text: string;
+  /** A template Helm renders (not a partial, not in a library chart), and the values it sees. */
+  readonly scope?: Scope;
+}
+
+/** Helm's parse order: deepest paths first, then by path descending. A later define of a name wins. */
+function helmParseOrder(a: Source, b: Source): number {
+  return slashes(b.path) - slashes(a.path) || (a.path < b.path ? 1 : a.path > b.path ? -1 : 0);
+}
+
+function slashes(path: string): number {
+  let n = 0;
+  for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) n++;
+  return n;
 }
 
 /** Helpers deeper than this are not followed. */
 const MAX_INCLUDE_DEPTH = 16;
 
 /**
- * Follows each template's top level, and the named templates it includes with the root context
- * (`include "x" .`, `template "x" $`), where `.Values` still means the chart's values.
+ * Follows each rendered template's top level, and the named templates it includes with the root
+ * context (`include "x" .`, `template "x" $`), where `.Values` still means that chart's values.
+ * Named templates are shared by the whole chart tree, as in Helm.
  */
 class FailureWalk {
   private readonly found = new Map<string, DefaultFailure>();
   private readonly defines = new Map<string, Define>();
   private readonly mayFailMemo = new Map<string, boolean>();
   private readonly walked = new Set<string>();
+  private readonly scopeIds = new Map<Scope, number>();
+  private readonly sources: Source[] = [];
 
-  constructor(private readonly chart: Chart) {
-    for (const file of chart.templates) {
-      const text = chartFileText(file);
-      if (text.includes('define')) this.collectDefines(extractActions(text), file.path);
+  constructor(charts: readonly RenderedChart[]) {
+    for (const { chart, values, path } of charts) {
+      const scope: Scope = { values, under: path.join('.') };
+      const library = chart.metadata.type === 'library';
+      for (const file of chart.templates) {
+        const partial = file.path.slice(file.path.lastIndexOf('/') + 1).startsWith('_');
+        // Helm leaves out a library chart's templates other than its partials.
+        if (library && !partial) continue;
+        this.sources.push({ path: `${chart.prefix}${file.path}`, text: chartFileText(file), ...(partial || library ? {} : { scope }) });
+      }
+    }
+    for (const source of [...this.sources].sort(helmParseOrder)) {
+      if (source.text.includes('define')) this.collectDefines(extractActions(source.text), source.path);
     }
   }
 
   run(): DefaultFailure[] {
-    for (const file of this.chart.templates) {
-      const base = file.path.slice(file.path.lastIndexOf('/') + 1);
-      const text = chartFileText(file);
+    for (const { path, text, scope } of this.sources) {
       // Most templates neither call fail/required nor include a helper that does: nothing to follow.
-      if (base.startsWith('_') || !this.textMayFail(text)) continue;
-      this.walk(extractActions(text), file.path, []);
+      if (scope === undefined || !this.textMayFail(text)) continue;
+      this.walk(extractActions(text), path, [], scope);
     }
     return [...this.found.values()];
   }
@@ -309,13 +354,13 @@ class FailureWalk {
     return result;
   }
 
-  private walk(actions: readonly Action[], file: string, stack: readonly string[]): void {
-    const values = this.chart.values;
+  private walk(actions: readonly Action[], file: string, stack: readonly string[], scope: Scope): void {
+    const { values } = scope;
     const frames: Frame[] = [];
     const active = (): boolean => frames.every((f) => f.state === true);
     const run = (tokens: readonly Token[], line: number): void => {
-      this.record(tokens, line, file);
-      this.follow(tokens, stack);
+      this.record(tokens, line, file, scope);
+      this.follow(tokens, stack, scope);
     };
     for (const action of actions) {
       const [first, second] = action.tokens;
@@ -351,17 +396,20 @@ class FailureWalk {
     }
   }
 
-  private record(tokens: readonly Token[], line: number, file: string): void {
-    const message = failureIn(tokens, this.chart.values);
+  private record(tokens: readonly Token[], line: number, file: string, scope: Scope): void {
+    const message = failureIn(tokens, scope.values);
     if (message === undefined) return;
     const says = message.replace(/\s+/g, ' ').trim();
-    const where = `${this.chart.prefix}${file}`;
-    const key = `${where}:${line}`;
-    if (!this.found.has(key)) this.found.set(key, { file: where, line, says: says.length > MAX_MESSAGE ? `${says.slice(0, MAX_MESSAGE - 1)}…` : says });
+    // One chart aliased twice runs the same template line with two sets of values.
+    const key = `${file}:${line}\u0000${scope.under}`;
+    if (this.found.has(key)) return;
+    this.found.set(key, {
+      file, line, says: says.length > MAX_MESSAGE ? `${says.slice(0, MAX_MESSAGE - 1)}…` : says, ...(scope.under === '' ? {} : { under: scope.under }),
+    });
   }
 
   /** Walks the helpers these tokens include with the root context. */
-  private follow(tokens: readonly Token[], stack: readonly string[]): void {
+  private follow(tokens: readonly Token[], stack: readonly string[], scope: Scope): void {
     if (stack.length >= MAX_INCLUDE_DEPTH) return;
     for (let i = 0; i + 2 < tokens.length; i++) {
       const call = tokens[i]!;
@@ -369,14 +417,21 @@ class FailureWalk {
       const arg = tokens[i + 2]!;
       if (call.kind !== 'ident' || (call.name !== 'include' && call.name !== 'template') || name.kind !== 'string') continue;
       const root = (arg.kind === 'field' || (arg.kind === 'var' && arg.name === '$')) && arg.chain.length === 0;
-      // With the root context a helper does the same wherever it is called: walked once, not once per
-      // call (helpers calling helpers many times would otherwise multiply).
-      if (!root || this.walked.has(name.value)) continue;
+      // With the root context a helper does the same wherever it is called: walked once per chart's
+      // values, not once per call (helpers calling helpers many times would otherwise multiply).
+      const key = `${this.scopeId(scope)}\u0000${name.value}`;
+      if (!root || this.walked.has(key)) continue;
       const define = this.defines.get(name.value);
       if (!define || !this.defineMayFail(name.value)) continue;
-      this.walked.add(name.value);
-      this.walk(define.actions, define.file, [...stack, name.value]);
+      this.walked.add(key);
+      this.walk(define.actions, define.file, [...stack, name.value], scope);
     }
+  }
+
+  private scopeId(scope: Scope): number {
+    let id = this.scopeIds.get(scope);
+    if (id === undefined) this.scopeIds.set(scope, (id = this.scopeIds.size));
+    return id;
   }
 }
 

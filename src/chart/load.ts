@@ -67,7 +67,12 @@ export function loadChart(source: ChartFiles, limits: ChartLimits = DEFAULT_LIMI
       return;
     }
     for (const dep of deps) {
-      subcharts.push({ valuesKey: dep.alias ?? dep.name, ...(dep.condition ? { condition: dep.condition } : {}), chart });
+      subcharts.push({
+        valuesKey: dep.alias ?? dep.name,
+        ...(dep.condition ? { condition: dep.condition } : {}),
+        ...(dep.tags && dep.tags.length > 0 ? { tags: dep.tags } : {}),
+        chart,
+      });
     }
   };
   for (const [dir, files] of [...subDirs].sort(([a], [b]) => compareStrings(a, b))) {

@@ -77,5 +77,7 @@ export interface Subchart {
   readonly valuesKey: string;
   /** The dependency's condition (e.g. `redis-ha.enabled`), when Chart.yaml declares one. */
   readonly condition?: string;
+  /** The dependency's tags, when Chart.yaml declares any. */
+  readonly tags?: readonly string[];
   readonly chart: Chart;
 }

@@ -89,7 +89,7 @@ export function buildModel(input: ModelInput, warnings: Warning[]): ProjectModel
     sample: {
       name: `${a.kind.toLowerCase()}-sample`,
       specBlock: sampleSpecBlock(chart.valuesText, chart.values, warnings),
-      failures: input.failures.map((f) => `${f.file}:${f.line}: ${f.says}`),
+      failures: input.failures.map((f) => `${f.file}:${f.line}: ${f.says}${f.under === undefined ? '' : ` (values under spec.${f.under})`}`),
     },
     answers: recordedAnswers,
   };

@@ -117,9 +117,10 @@ export interface SampleInfo {
    */
   readonly specBlock: string;
   /**
-   * `file:line: message` for each `fail` or `required` of the chart that stops a release on its
-   * default values (which specBlock keeps): what the user must set before applying the sample. Empty
-   * when the chart installs with its defaults.
+   * `file:line: message` for each `fail` or `required` of the chart (or of a subchart it enables)
+   * that stops a release on its default values (which specBlock keeps): what the user must set before
+   * applying the sample. A subchart's ends with ` (values under spec.<key>)`. Empty when the chart
+   * installs with its defaults.
    */
   readonly failures: readonly string[];
 }

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultFailures, defaultFailureWarning } from '../../src/analysis/default-failures.js';
 import { loadChart } from '../../src/chart/load.js';
+import { SUBCHART_CASES } from '../fixtures/default-failures/subcharts.js';
 
 function failuresOf(values: string, template: string, path = 'templates/check.yaml'): string[] {
   const file = (p: string, text: string): { path: string; data: Buffer } => ({ path: p, data: Buffer.from(text) });
@@ -166,4 +167,17 @@ test('helper names are read as Go reads the literal: raw (backquoted) and with e
     'templates/_helpers.tpl:1 raw',
     'templates/_helpers.tpl:2 escaped',
   ]);
+});
+
+for (const c of SUBCHART_CASES) {
+  test(`subcharts: ${c.name}`, () => {
+    const chart = loadChart({ origin: 'test', files: Object.keys(c.files).sort().map((path) => ({ path, data: Buffer.from(c.files[path]!) })) });
+    const found = defaultFailures(chart).map((f) => `${f.file}:${f.line} ${f.says}${f.under === undefined ? '' : ` [${f.under}]`}`);
+    assert.deepEqual(found.sort(), [...c.expected].sort());
+  });
+}
+
+test("a subchart's failure says where in the spec its values go", () => {
+  const failure = { file: 'charts/sub/templates/a.yaml', line: 1, says: 'host is required', under: 'first' };
+  assert.match(defaultFailureWarning(failure).message, /set what it asks for in the sample's spec under first before applying it$/);
 });
