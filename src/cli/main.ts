@@ -3,13 +3,15 @@
  * mistakes answer at once. Results go to stdout; warnings, notes and errors to stderr, in colour only
  * where the stream is a terminal (NO_COLOR and FORCE_COLOR respected).
  */
+import { join, resolve } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { CommanderError } from 'commander';
 import { isUserError, UserError } from '../diagnostics.js';
 import { checkChartVersion, checkFlags } from '../options/check-flags.js';
 import type { GenerateOptions, SchemaMode } from '../options/types.js';
 import type { GenerationReport } from '../project/report.js';
-import { packageVersion } from '../util/package-root.js';
+import { exportTemplates } from '../render/templates.js';
+import { packageRoot, packageVersion } from '../util/package-root.js';
 import { buildProgram, type ParsedCli } from './program.js';
 import { loadGenerate } from './load-generate.js';
 
@@ -47,6 +49,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     throw error;
   }
   if (!parsed) return 1;
+  if (parsed.exportTemplates !== undefined) return runExport(parsed, io, out, err);
   const interactive = parsed.interactive && !parsed.yes && !parsed.check && io.stdinIsTTY && !isCi(io.env);
   const options = toGenerateOptions(parsed, interactive, io.cwd);
   try {
@@ -80,6 +83,39 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     io.stderr.write(err.red(`internal error (please report it): ${(error as Error)?.stack ?? String(error)}`) + '\n');
     return 1;
+  }
+}
+
+/** Options that only matter to generation: --export-templates refuses them rather than ignore them. */
+const EXPORT_ALLOWS = new Set(['exportTemplates', 'force', 'interactive', 'yes']);
+
+/** --export-templates: copies the built-in templates for an overlay; generates nothing. */
+function runExport(parsed: ParsedCli, io: CliIo, out: ChalkInstance, err: ChalkInstance): number {
+  const dir = parsed.exportTemplates!;
+  try {
+    const others = Object.entries(parsed).filter(([key, value]) => value !== undefined && !EXPORT_ALLOWS.has(key));
+    if (others.length > 0) {
+      const flag = others[0]![0] === 'directory' ? `the directory ${String(others[0]![1])}` : `--${others[0]![0].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      throw new UserError(`--export-templates only copies the templates, so ${flag} has nothing to do`, { hint: 'run it on its own, then generate with --templates' });
+    }
+    const done = exportTemplates(join(packageRoot(), 'templates'), resolve(io.cwd, dir), parsed.force === true, dir);
+    const copied = done.written.length + done.replaced.length;
+    io.stdout.write(out.green(`Copied ${copied} built-in template${copied === 1 ? '' : 's'} to ${dir}`)
+      + ` (${done.written.length} new, ${done.replaced.length} replaced, ${done.unchanged.length} already the same)\n`);
+    io.stdout.write([
+      '',
+      'Next steps:',
+      `  edit the templates you want to change in ${dir}, and delete the others: a template the folder`,
+      '  does not have is the built-in one, which later versions of create-helm-operator keep up to date',
+      `  create-helm-operator --chart <chart> --templates ${dir}`,
+      '',
+    ].join('\n'));
+    return 0;
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    const hint = (error as UserError).hint;
+    io.stderr.write(err.red(`error: ${error.message}${hint ? ` (${hint})` : ''}`) + '\n');
+    return error.exitCode;
   }
 }
 

@@ -19,6 +19,7 @@ export type ParsedCli = Pick<GenerateOptions,
   readonly maxChartFiles?: string;
   readonly timeout?: string;
   readonly check?: boolean;
+  readonly exportTemplates?: string;
 };
 
 /** Where the program writes: injectable so tests can capture output. */
@@ -53,6 +54,7 @@ export function buildProgram(version: string, output: ProgramOutput, onParsed: (
     .option('--image <ref>', 'operator image the Makefile and kustomize use (default: <domain>/<project-name>:0.0.1)')
     .option('--helm-operator-version <tag>', `helm-operator base image tag (default: ${DEFAULT_HELM_OPERATOR_VERSION})`)
     .option('--templates <dir>', 'template overlay: files replace built-in templates at the same path or add files')
+    .option('--export-templates <dir>', 'copy the built-in templates into <dir> to start an overlay, and do nothing else')
     .addOption(new Option('--schema <mode>', 'CRD spec schema: from values.schema.json or values.yaml (auto), values.yaml only (infer), or none').choices(SCHEMA_MODES as string[]))
     .option('--force', 'overwrite files that differ')
     .option('--dry-run', 'print the plan, write nothing')
@@ -69,6 +71,7 @@ export function buildProgram(version: string, output: ProgramOutput, onParsed: (
       '  $ create-helm-operator --chart memcached-0.1.0.tgz --dry-run',
       '  $ create-helm-operator --repo https://charts.example.com --chart memcached --chart-version "^7"',
       '  $ create-helm-operator --chart oci://registry.example.com/charts/memcached:7.4.0',
+      '  $ create-helm-operator --export-templates my-templates   # then edit, and pass --templates my-templates',
       '',
       'Environment:',
       '  HTTPS_PROXY, HTTP_PROXY, NO_PROXY      proxy for downloads, as for Helm',

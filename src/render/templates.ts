@@ -2,8 +2,8 @@
  * Finds the templates to render: the built-in templates/ tree, with an optional overlay folder whose
  * files replace the built-in template at the same relative path or add new output files.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { compareStrings } from '../util/compare.js';
 
@@ -53,4 +53,54 @@ export async function loadTemplates(builtInDir: string, overlayDir?: string): Pr
     }
   }
   return [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));
+}
+
+/** What exporting the built-in templates did: paths relative to the folder, each in one list. */
+export interface TemplateExport {
+  readonly written: readonly string[];
+  readonly replaced: readonly string[];
+  readonly unchanged: readonly string[];
+}
+
+/**
+ * Copies every built-in template into `dir` at its relative path: the starting point of an overlay
+ * (`--export-templates`). A file there that differs is replaced only with `force`; without it, nothing
+ * is written and the error names the files.
+ */
+export function exportTemplates(builtInDir: string, dir: string, force: boolean, shown = dir): TemplateExport {
+  const where = `--export-templates ${shown}`;
+  const existing = (path: string): ReturnType<typeof lstatSync> | undefined => {
+    try { return lstatSync(path); } catch { return undefined; }
+  };
+  const root = existing(dir);
+  if (root && !root.isDirectory()) throw new UserError(`${where}: exists and is not a folder`, { hint: 'pass a new or empty folder' });
+  const written: string[] = [];
+  const replaced: string[] = [];
+  const unchanged: string[] = [];
+  const plan: { target: string; text: Buffer }[] = [];
+  for (const path of listEjs(builtInDir)) {
+    const text = readFileSync(join(builtInDir, path));
+    const target = join(dir, path);
+    const info = existing(target);
+    if (info === undefined) written.push(path);
+    else if (!info.isFile()) throw new UserError(`${where}: ${path} exists and is not a regular file`, { hint: 'move it away, or pick another folder' });
+    else if (readFileSync(target).equals(text)) {
+      unchanged.push(path);
+      continue;
+    } else replaced.push(path);
+    plan.push({ target, text });
+  }
+  if (replaced.length > 0 && !force) {
+    const n = replaced.length;
+    throw new UserError(`${where}: ${n} file${n === 1 ? '' : 's'} there differ${n === 1 ? 's' : ''} from the built-in templates (${replaced.slice(0, 3).join(', ')}${n > 3 ? ', ...' : ''})`, { hint: '--force replaces them; or pick a new folder' });
+  }
+  try {
+    for (const { target, text } of plan) {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    }
+  } catch (error) {
+    throw new UserError(`${where}: cannot write: ${(error as Error).message}`, { cause: error });
+  }
+  return { written, replaced, unchanged };
 }

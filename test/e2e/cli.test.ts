@@ -15,7 +15,7 @@ test('--help prints usage with every flag and the environment it reads, and exit
   const r = await runCli(['--help'], { cwd: tempDir() });
   assert.equal(r.code, 0);
   for (const flag of ['--chart', '--domain', '--group', '--api-version', '--kind', '--project-name', '--image',
-    '--helm-operator-version', '--templates', '--force', '--dry-run', '--check', '--yes', '--no-interactive', '--version']) {
+    '--helm-operator-version', '--templates', '--export-templates', '--force', '--dry-run', '--check', '--yes', '--no-interactive', '--version']) {
     assert.match(r.stdout, new RegExp(flag.replace(/-/g, '\\-')), flag);
   }
   for (const variable of ['HTTPS_PROXY', 'NO_PROXY', 'HELM_REPOSITORY_CONFIG', 'HELM_REGISTRY_CONFIG', 'DOCKER_CONFIG', 'CREATE_HELM_OPERATOR_CACHE', 'NODE_DISABLE_COMPILE_CACHE', 'NO_COLOR']) {
@@ -187,6 +187,50 @@ test('--templates replaces a built-in template and adds a new file', async () =>
   assert.equal(r.code, 0, r.stderr);
   assert.equal(readFileSync(join(cwd, 'demo-operator', 'README.md'), 'utf8'), '# demo-operator by ACME\n');
   assert.equal(readFileSync(join(cwd, 'demo-operator', 'docs', 'OWNERS.md'), 'utf8'), 'Owners of Demo: platform team\n');
+});
+
+test('--export-templates copies the built-in templates for an overlay; an edited copy then drives generation', async () => {
+  const cwd = tempDir();
+  const first = await runCli(['--export-templates', 'mine'], { cwd });
+  assert.equal(first.code, 0, first.stderr);
+  const builtIn = readTree(join(repoRoot, 'templates'));
+  assert.deepEqual(readTree(join(cwd, 'mine')), builtIn);
+  assert.match(first.stdout, new RegExp(`Copied ${builtIn.size} built-in templates to mine \\(${builtIn.size} new, 0 replaced, 0 already the same\\)`));
+  assert.match(first.stdout, /--templates mine/);
+
+  const again = await runCli(['--export-templates', 'mine'], { cwd });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, new RegExp(`0 new, 0 replaced, ${builtIn.size} already the same`));
+
+  // An edited copy is the user's: kept unless --force, and nothing else is written meanwhile.
+  const manager = join(cwd, 'mine', 'config', 'manager', 'manager.yaml.ejs');
+  writeFileSync(manager, readFileSync(manager, 'utf8').replace('labels:\n', 'labels:\n    team: platform\n'));
+  const edited = readFileSync(manager, 'utf8');
+  rmSync(join(cwd, 'mine', 'Makefile.ejs'));
+  const refused = await runCli(['--export-templates', 'mine'], { cwd });
+  assert.equal(refused.code, 1);
+  assert.equal(refused.stderr.trim(), 'error: --export-templates mine: 1 file there differs from the built-in templates (config/manager/manager.yaml.ejs) (--force replaces them; or pick a new folder)');
+  assert.equal(readFileSync(manager, 'utf8'), edited);
+  assert.equal(existsSync(join(cwd, 'mine', 'Makefile.ejs')), false, 'nothing is written when refused');
+
+  const generated = await runCli(['op', '--templates', 'mine', '--yes'], { cwd });
+  assert.equal(generated.code, 0, generated.stderr);
+  assert.match(readFileSync(join(cwd, 'op', 'config', 'manager', 'manager.yaml'), 'utf8'), /team: platform/);
+
+  const forced = await runCli(['--export-templates', 'mine', '--force'], { cwd });
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.deepEqual(readTree(join(cwd, 'mine')), builtIn);
+
+  for (const [args, flag] of [[['--chart', 'x'], '--chart'], [['op'], 'the directory op'], [['--dry-run'], '--dry-run']] as const) {
+    const r = await runCli(['--export-templates', 'other', ...args], { cwd });
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr.trim(), `error: --export-templates only copies the templates, so ${flag} has nothing to do (run it on its own, then generate with --templates)`);
+  }
+  assert.equal(existsSync(join(cwd, 'other')), false);
+  writeFileSync(join(cwd, 'afile'), 'x');
+  const notDir = await runCli(['--export-templates', 'afile'], { cwd });
+  assert.equal(notDir.code, 1);
+  assert.match(notDir.stderr, /^error: --export-templates afile: exists and is not a folder/);
 });
 
 test('an overlay template that reads a missing model field fails, naming it, and writes nothing', async () => {

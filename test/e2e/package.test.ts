@@ -136,6 +136,10 @@ test('the published CLI generates a real chart like the development build; refus
   assert.match(refused.stderr, /would change: watches\.yaml/);
   ok(run('--force'), 'published CLI --force');
   assert.deepEqual(sameTree(readTree(dir), published), [], '--force did not restore the generated files');
+
+  // The templates the package ships are what --export-templates copies.
+  ok(spawnSync(process.execPath, [bin, '--export-templates', 'mine'], { cwd, env: cleanEnv(), encoding: 'utf8' }), 'published --export-templates');
+  assert.deepEqual(sameTree(readTree(join(cwd, 'mine')), readTree(join(repoRoot, 'templates'))), [], 'exported templates differ from templates/');
 });
 
 test('Yeoman runs the published generator by path (what `yo <path>` does)', async () => {
