@@ -5,11 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import Generator from 'yeoman-generator';
-import { acquireChart, acquireStarterChart, type AcquiredChart } from '../../src/chart/source.js';
+import { acquireChart, acquireStarterChart, acquireVendoredChart, type AcquiredChart } from '../../src/chart/source.js';
 import { UserError } from '../../src/diagnostics.js';
 import { resolveAnswers, type Question } from '../../src/options/answers.js';
 import { checkChartVersion, checkFlags } from '../../src/options/check-flags.js';
 import { acquireOptions, GENERATOR_FLAGS, optionsFromYeoman } from '../../src/options/from-yeoman.js';
+import { readRecordedChart } from '../../src/options/recorded.js';
 import type { Answers, GenerateOptions } from '../../src/options/types.js';
 import { buildProject, type ProjectPlan } from '../../src/project/build.js';
 import { classifyFiles, NEEDS_CONFIRMATION, settleConflicts, type FileAction } from '../../src/project/stage.js';
@@ -64,12 +65,23 @@ export default class AppGenerator extends Generator {
     this.answers = await resolveAnswers(this.settings, this.acquired?.chart.metadata.name, this.settings.interactive ? ask : undefined);
   }
 
-  /** Builds the whole project in memory and compares it with the disk. */
+  /**
+   * Builds the whole project in memory and compares it with the disk. Without --chart, an existing
+   * project is regenerated from the chart it vendors; a new one gets the built-in starter chart.
+   */
   async configuring(): Promise<void> {
+    let vendored: string | undefined;
     if (!this.acquired) {
-      this.acquired = await acquireStarterChart(this.answers.kind.toLowerCase());
+      const recorded = readRecordedChart(this.answers.directory);
+      if (recorded) {
+        this.acquired = await acquireVendoredChart(this.answers.directory, recorded, acquireOptions(this.settings));
+        vendored = `chart: helm-charts/${recorded.name}/, the project's own copy (--chart to use another)`;
+      } else {
+        this.acquired = await acquireStarterChart(this.answers.kind.toLowerCase());
+      }
     }
-    this.plan = await buildProject(this.answers, this.acquired, this.settings.templates);
+    const plan = await buildProject(this.answers, this.acquired, this.settings.templates);
+    this.plan = vendored === undefined ? plan : { ...plan, notes: [vendored, ...plan.notes] };
     this.settings.onTarget?.(this.answers.directory, existsSync(this.answers.directory));
     this.actions = await classifyFiles(this.plan.files, this.answers.directory, this.plan.model.chart.path);
     const conflicts = this.actions.filter((a) => NEEDS_CONFIRMATION.has(a.status));

@@ -4,8 +4,9 @@
  * chart in an HTTP repository; with none, the built-in starter chart is used, named after the kind.
  * Every source ends as ChartFiles, with missing dependencies vendored, for the one loader.
  */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { DEFAULT_LIMITS, type ChartLimits } from './limits.js';
 import { loadChart, missingDependencies } from './load.js';
@@ -122,6 +123,21 @@ async function readSource(location: string, options: AcquireOptions, limits: Cha
 }
 
 /** The built-in starter chart, named `chartName`. */
+/**
+ * The chart vendored in an existing project, `helm-charts/<name>/`: what a re-run without --chart
+ * regenerates from (the copy the operator image runs, with any changes made to it). The source it
+ * reports is the one the project recorded, so PROJECT keeps saying where the chart first came from.
+ */
+export async function acquireVendoredChart(projectDir: string, recorded: { name: string; source: string; sourceType: string }, options: AcquireOptions = {}): Promise<AcquiredChart> {
+  const folder = join(projectDir, 'helm-charts', recorded.name);
+  if (!existsSync(join(folder, 'Chart.yaml'))) {
+    const chart = recorded.sourceType === 'starter' ? '<chart>' : JSON.stringify(recorded.source);
+    throw new UserError(`${projectDir}: PROJECT records the chart ${recorded.name}, but helm-charts/${recorded.name}/ holds no Chart.yaml to regenerate from`, { hint: `pass the chart: --chart ${chart}` });
+  }
+  const acquired = await acquireChart(folder, options);
+  return { ...acquired, sourceType: recorded.sourceType, source: recorded.source };
+}
+
 export async function acquireStarterChart(chartName: string): Promise<AcquiredChart> {
   const files = await readStarterChart(chartName);
   return { files, chart: loadChart(files), sourceType: 'starter', source: 'built-in' };

@@ -374,6 +374,45 @@ test('re-running on a project takes its recorded answers as defaults: no flags n
   assert.deepEqual(readTree(join(cwd, 'op')), before);
 });
 
+test('re-running without --chart regenerates from the chart the project vendors, changes to it included', async () => {
+  const cwd = tempDir();
+  symlinkSync(join(sharedCharts, 'memcached'), join(cwd, 'memcached'));
+  const first = await runCli(['op', '--chart', 'memcached', '--yes'], { cwd });
+  assert.equal(first.code, 0, first.stderr);
+  rmSync(join(cwd, 'memcached'));
+  const project = join(cwd, 'op');
+  const before = readTree(project);
+
+  // The chart's first location is gone: the project's own copy is the chart.
+  const again = await runCli(['.', '--yes'], { cwd: project });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stderr, /^chart: helm-charts\/memcached\/, the project's own copy \(--chart to use another\)$/m);
+  assert.match(again.stdout, /0 created, 0 overwritten/);
+  assert.deepEqual(readTree(project), before);
+  assert.equal((await runCli(['.', '--check'], { cwd: project })).code, 0);
+
+  // A change to the vendored chart reaches the derived files; PROJECT still names the first source.
+  writeFileSync(join(project, 'helm-charts', 'memcached', 'templates', 'cron.yaml'), 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\n');
+  const drift = await runCli(['.', '--check'], { cwd: project });
+  assert.equal(drift.code, 1);
+  assert.match(drift.stdout, /conflict +config\/rbac\/role\.yaml/);
+  const forced = await runCli(['.', '--yes', '--force'], { cwd: project });
+  assert.equal(forced.code, 0, forced.stderr);
+  const role = readFileSync(join(project, 'config', 'rbac', 'role.yaml'), 'utf8');
+  assert.match(role, /- batch\n\s+resources:\n\s+- cronjobs/);
+  const recorded = (yaml.load(readFileSync(join(project, 'PROJECT'), 'utf8')) as any).plugins['helm-chart.create-helm-operator.dev/v1alpha1'].chart;
+  assert.equal(recorded.source, 'memcached');
+  assert.equal(recorded.sourceType, 'directory');
+
+  // Without the vendored copy there is nothing to regenerate from: one line, nothing written.
+  rmSync(join(project, 'helm-charts'), { recursive: true });
+  const gone = readTree(project);
+  const missing = await runCli(['.', '--yes'], { cwd: project });
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr.trim(), /^error: .*op: PROJECT records the chart memcached, but helm-charts\/memcached\/ holds no Chart\.yaml to regenerate from \(pass the chart: --chart "memcached"\)$/);
+  assert.deepEqual(readTree(project), gone);
+});
+
 test('Yeoman\'s .yo-resolve above the project is still honoured for new files', async () => {
   const cwd = tempDir('cho-yo-resolve-');
   writeFileSync(join(cwd, '.yo-resolve'), 'demo-operator/Dockerfile skip\n');
