@@ -4,9 +4,10 @@
  * in-memory file system, committed once everything has rendered and validated.
  */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Generator from 'yeoman-generator';
 import { acquireChart, acquireStarterChart, acquireVendoredChart, type AcquiredChart } from '../../src/chart/source.js';
-import { UserError } from '../../src/diagnostics.js';
+import { isUserError, UserError } from '../../src/diagnostics.js';
 import { resolveAnswers, type Question } from '../../src/options/answers.js';
 import { checkChartVersion, checkFlags } from '../../src/options/check-flags.js';
 import { acquireOptions, GENERATOR_FLAGS, optionsFromYeoman } from '../../src/options/from-yeoman.js';
@@ -53,7 +54,38 @@ export default class AppGenerator extends Generator {
     await checkChartVersion(this.settings);
     if (this.settings.chart !== undefined) {
       this.acquired = await acquireChart(this.settings.chart, acquireOptions(this.settings));
+    } else if (this.settings.interactive && !this._regenerating()) {
+      await this._askForChart();
     }
+  }
+
+  // Helpers start with `_`: Yeoman runs every other method of a generator as a step of its run.
+
+  /** An existing project named on the command line: without --chart it regenerates from its own chart. */
+  private _regenerating(): boolean {
+    const { directory } = this.settings;
+    return directory !== undefined && readRecordedChart(resolve(this.destinationRoot(), directory)) !== undefined;
+  }
+
+  /** On a TTY without --chart: which chart, read as soon as it is typed (a bad one is asked again). */
+  private async _askForChart(): Promise<void> {
+    await this.prompt([{
+      type: 'input',
+      name: 'chart',
+      message: 'Helm chart (path, .tgz, URL, oci://, repo/chart; empty: built-in starter)',
+      validate: async (value: string): Promise<true | string> => {
+        const location = value.trim();
+        if (location === '') return true;
+        try {
+          this.acquired = await acquireChart(location, acquireOptions({ ...this.settings, chart: location }));
+          this.settings = { ...this.settings, chart: location };
+          return true;
+        } catch (error) {
+          if (isUserError(error)) return error.message;
+          throw error;
+        }
+      },
+    }]);
   }
 
   /** Asks for what is missing, on a TTY only. */

@@ -5,10 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempDir } from '../support/cli.js';
-import { cliPath } from '../support/paths.js';
+import { cliPath, sharedCharts } from '../support/paths.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
@@ -16,6 +16,8 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 function terminal(args: string, cwd: string) {
   const child = spawn('script', ['-qfec', `${process.execPath} ${cliPath} ${args}`, '/dev/null'], {
     cwd, env: { ...process.env, NO_COLOR: '1', CI: '', TERM: 'xterm' }, stdio: ['pipe', 'pipe', 'pipe'],
+    // A session left waiting at a prompt nobody answers fails the test instead of hanging the run.
+    timeout: 60_000, killSignal: 'SIGKILL',
   });
   let screen = '';
   child.stdout.on('data', (d: Buffer) => { screen += d.toString(); });
@@ -38,6 +40,8 @@ function terminal(args: string, cwd: string) {
 test('on a TTY it asks for what is missing, shows defaults, re-asks after a bad answer', { skip: !hasScript && 'no `script` command' }, async () => {
   const cwd = tempDir();
   const t = terminal('', cwd);
+  await t.expect(/Helm chart \(path, \.tgz, URL, oci:\/\/, repo\/chart; empty: built-in starter\)/);
+  t.type('\r');
   await t.expect(/Project directory/);
   t.type('acme-operator\r');
   await t.expect(/Kind \(Acme\)/);
@@ -61,6 +65,8 @@ test('on a TTY it asks for what is missing, shows defaults, re-asks after a bad 
 test('Ctrl-C at a prompt exits 130 and writes nothing', { skip: !hasScript && 'no `script` command' }, async () => {
   const cwd = tempDir();
   const t = terminal('newdir', cwd);
+  await t.expect(/Helm chart/);
+  t.type('\r');
   await t.expect(/Kind \(Newdir\)/);
   t.type('\x03');
   assert.equal(await t.exited, 130, t.screen);
@@ -85,4 +91,37 @@ test('a changed file on a TTY: Yeoman\'s conflict prompt shows the diff on reque
   assert.equal(await t.exited, 0, t.screen);
   assert.match(t.screen, /overwrite\s+watches\.yaml/);
   assert.equal(readFileSync(watches, 'utf8'), generated);
+});
+
+test('on a TTY it asks for the chart first, reads it at once and asks again when it is not one', { skip: !hasScript && 'no `script` command' }, async () => {
+  const cwd = tempDir();
+  symlinkSync(join(sharedCharts, 'memcached'), join(cwd, 'memcached'));
+  const t = terminal('', cwd);
+  await t.expect(/Helm chart/);
+  t.type('nope\r');
+  await t.expect(/--chart nope: no such file or directory/);
+  t.type('\x7f'.repeat(4) + 'memcached\r');
+  await t.expect(/Project directory \(memcached-operator\)/);
+  t.type('\r');
+  await t.expect(/Kind \(Memcached\)/);
+  for (const prompt of [/API group \(charts\)/, /Domain/, /API version/, /Project name \(memcached-operator\)/]) {
+    t.type('\r');
+    await t.expect(prompt);
+  }
+  t.type('\r');
+  assert.equal(await t.exited, 0, t.screen);
+  const project = readFileSync(join(cwd, 'memcached-operator', 'PROJECT'), 'utf8');
+  assert.match(project, /source: memcached\n/);
+  assert.match(project, /kind: Memcached/);
+
+  // In an existing project nothing is asked about the chart: it regenerates from its own copy.
+  const again = terminal('.', join(cwd, 'memcached-operator'));
+  await again.expect(/Kind \(Memcached\)/);
+  assert.doesNotMatch(again.screen, /Helm chart/);
+  for (let i = 0; i < 5; i++) {
+    again.type('\r');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  assert.equal(await again.exited, 0, again.screen);
+  assert.match(again.screen, /chart: helm-charts\/memcached\/, the project's own copy/);
 });
