@@ -9,7 +9,7 @@ import { formatActions, NEEDS_CONFIRMATION, type FileAction } from './stage.js';
 export interface GenerationReport {
   readonly directory: string;
   readonly dryRun: boolean;
-  /** `status path` lines (all files on a dry run; otherwise the ones written or kept). */
+  /** `status path` lines (all files on a dry run; otherwise the ones written or kept, the chart's new files as one line). */
   readonly files: readonly string[];
   readonly counts: Readonly<Record<FileAction['status'], number>>;
   /** `status path` for each file the project lacks, has changed, or no longer needs (create, conflict, stale). */
@@ -38,16 +38,36 @@ export function formatPermissions(rules: ProjectPlan['model']['rbac']['rules']):
   return rows.map((r) => `  ${r[0]!.padEnd(width(0))}  ${r[1]!.padEnd(width(1))}  ${r[2]}`);
 }
 
+/**
+ * `status path` lines, with the vendored chart's new files as one line (`create helm-charts/x/ (n files)`):
+ * a chart can hold hundreds. Every other change to it (overwritten, removed, kept) keeps its own line.
+ */
+function collapseNewChart(actions: readonly FileAction[], chartPath: string): string[] {
+  const inChart = (a: FileAction): boolean => a.status === 'create' && a.file.path.startsWith(`${chartPath}/`);
+  const created = actions.filter(inChart).length;
+  if (created < 2) return formatActions(actions);
+  const lines: string[] = [];
+  let placed = false;
+  for (const a of actions) {
+    if (!inChart(a)) lines.push(...formatActions([a]));
+    else if (!placed) {
+      lines.push(`${'create'.padEnd(9)} ${chartPath}/ (${created} files)`);
+      placed = true;
+    }
+  }
+  return lines;
+}
+
 /** Builds the report for a finished (or dry) run. */
 export function reportPlan(answers: Answers, plan: ProjectPlan, actions: readonly FileAction[], dryRun: boolean): GenerationReport {
   const counts = { create: 0, identical: 0, conflict: 0, keep: 0, stale: 0, overwrite: 0, removed: 0, skip: 0 };
   for (const a of actions) counts[a.status]++;
-  const shown = dryRun ? actions : actions.filter((a) => a.status !== 'identical');
+  const shown = dryRun ? formatActions(actions) : collapseNewChart(actions.filter((a) => a.status !== 'identical'), plan.model.chart.path);
   const rel = relative(process.cwd(), answers.directory);
   return {
     directory: answers.directory,
     dryRun,
-    files: formatActions(shown),
+    files: shown,
     counts,
     drift: formatActions(actions.filter((a) => DRIFT.has(a.status))),
     warnings: plan.warnings.map(formatWarning),

@@ -367,6 +367,11 @@ test('re-running on a project takes its recorded answers as defaults: no flags n
   symlinkSync(join(sharedCharts, 'memcached'), join(cwd, 'memcached'));
   const first = await runCli(['op', '--chart', 'memcached', '--domain', 'example.com', '--group', 'cache', '--kind', 'Cache', '--api-version', 'v1beta1', '--yes'], { cwd });
   assert.equal(first.code, 0, first.stderr);
+  // The vendored chart's new files are one line; the project's own files are listed.
+  const chartFiles = readdirSync(join(cwd, 'op', 'helm-charts', 'memcached'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+  assert.match(first.stdout, new RegExp(`^  create +helm-charts/memcached/ \\(${chartFiles} files\\)$`, 'm'));
+  assert.doesNotMatch(first.stdout, /helm-charts\/memcached\/Chart\.yaml/);
+  assert.match(first.stdout, /^  create +watches\.yaml$/m);
   const before = readTree(join(cwd, 'op'));
   const again = await runCli(['op', '--chart', 'memcached', '--yes'], { cwd });
   assert.equal(again.code, 0, again.stderr);
