@@ -1,8 +1,8 @@
 /**
  * Where a chart comes from. `--chart` names a directory, a packaged .tgz, an https:// URL of a
  * packaged chart, an oci:// reference, `<repo>/<name>` from `helm repo add`, or (with --repo) a
- * chart in an HTTP repository; with none, the built-in starter chart is used, named after the kind.
- * Every source ends as ChartFiles, with missing dependencies vendored, for the one loader.
+ * chart in an HTTP repository; with none, an existing project's own copy (helm-charts/<name>/), or
+ * for a new project the built-in starter chart, named after the kind. Every source ends as ChartFiles, with missing dependencies vendored, for the one loader.
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -122,7 +122,6 @@ async function readSource(location: string, options: AcquireOptions, limits: Cha
   throw new UserError(`--chart ${location}: not a directory or a file`);
 }
 
-/** The built-in starter chart, named `chartName`. */
 /**
  * The chart vendored in an existing project, `helm-charts/<name>/`: what a re-run without --chart
  * regenerates from (the copy the operator image runs, with any changes made to it). The source it
@@ -138,6 +137,7 @@ export async function acquireVendoredChart(projectDir: string, recorded: { name:
   return { ...acquired, sourceType: recorded.sourceType, source: recorded.source };
 }
 
+/** The built-in starter chart, named `chartName`. */
 export async function acquireStarterChart(chartName: string): Promise<AcquiredChart> {
   const files = await readStarterChart(chartName);
   return { files, chart: loadChart(files), sourceType: 'starter', source: 'built-in' };
