@@ -49,7 +49,15 @@ export async function buildProject(answers: Answers, acquired: AcquiredChart, te
   }
   const plural = pluralize(answers.kind);
   const fullGroup = `${answers.group}.${answers.domain}`;
-  const rbac = analyzeRbac(chart, { group: fullGroup, plural });
+  const rbac = analyzeRbac(chart, { group: fullGroup, plural, kind: answers.kind });
+  if (rbac.primaryClashes.length > 0) {
+    const files = rbac.primaryClashes;
+    const shown = `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
+    throw new UserError(
+      `--kind ${answers.kind} in ${fullGroup}: the chart itself defines or creates that resource (${shown}); an operator for it would clash with the chart's own`,
+      { hint: 'pick another --group, --domain or --kind' },
+    );
+  }
   const crd = buildCrdSchema(chart, answers.schema);
   const failures = defaultFailures(chart);
   warnings.push(...rbac.warnings, ...crd.warnings, ...failures.map(defaultFailureWarning));

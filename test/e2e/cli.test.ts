@@ -70,6 +70,20 @@ test('a missing chart names the flag and writes nothing', async () => {
   assert.deepEqual(readdirSync(cwd), []);
 });
 
+test("a chart that defines or creates the operator's own resource is refused, naming the files; nothing written", async () => {
+  const cwd = tempDir();
+  const chart = join(cwd, 'widgets');
+  mkdirSync(join(chart, 'templates'), { recursive: true });
+  writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: widgets\nversion: 0.1.0\n');
+  writeFileSync(join(chart, 'templates', 'widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: {{ .Release.Name }}\n');
+  const r = await runCli(['op', '--chart', 'widgets', '--kind', 'Widget', '--group', 'example', '--domain', 'com', '--yes'], { cwd });
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr.trim(), "error: --kind Widget in example.com: the chart itself defines or creates that resource (templates/widget.yaml); an operator for it would clash with the chart's own (pick another --group, --domain or --kind)");
+  assert.equal(existsSync(join(cwd, 'op')), false);
+  const other = await runCli(['op', '--chart', 'widgets', '--kind', 'Widget', '--yes'], { cwd });
+  assert.equal(other.code, 0, other.stderr);
+});
+
 test('a library chart is refused', async () => {
   const cwd = tempDir();
   mkdirSync(join(cwd, 'lib'));

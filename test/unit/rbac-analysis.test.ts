@@ -260,3 +260,29 @@ describe('analyzeRbac: runtime rules and output shape', () => {
     assert.equal(JSON.stringify(analyzeRbac(reversed, PRIMARY)), JSON.stringify(analyzeRbac(chart, PRIMARY)));
   });
 });
+
+describe("analyzeRbac: the operator's own resource", () => {
+  const crd = (group: string, kind: string, plural: string): string => lines(
+    'apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata:', `  name: ${plural}.${group}`, 'spec:',
+    `  group: ${group}`, '  names:', `    kind: ${kind}`, `    plural: ${plural}`, '  scope: Namespaced', '  versions:', '    - name: v1',
+  );
+  const primary = { group: 'demo.my.domain', plural: 'demos', kind: 'Demo' };
+
+  it('names the files that define it (same plural or same kind) or create objects of it', () => {
+    const a = analyzeRbac(chartOf({
+      'crds/by-plural.yaml': crd('demo.my.domain', 'Other', 'demos'),
+      'crds/by-kind.yaml': crd('demo.my.domain', 'Demo', 'demoes'),
+      'templates/instance.yaml': lines('apiVersion: demo.my.domain/v1', 'kind: Demo', 'metadata:', '  name: x'),
+    }), primary);
+    assert.deepEqual(a.primaryClashes, ['crds/by-kind.yaml', 'crds/by-plural.yaml', 'templates/instance.yaml']);
+  });
+
+  it('is empty for the same kind in another group, or another kind in the same group', () => {
+    const a = analyzeRbac(chartOf({
+      'crds/elsewhere.yaml': crd('other.example.com', 'Demo', 'demos'),
+      'crds/sibling.yaml': crd('demo.my.domain', 'Sibling', 'siblings'),
+      'templates/instance.yaml': lines('apiVersion: demo.my.domain/v1', 'kind: Sibling', 'metadata:', '  name: x'),
+    }), primary);
+    assert.deepEqual(a.primaryClashes, []);
+  });
+});

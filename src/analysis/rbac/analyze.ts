@@ -16,18 +16,22 @@ import { pluralize } from './pluralize.js';
 import { Resolver } from './resolve.js';
 import { escalationWarning, grantBoundRoles, grantChartRoles, RBAC_GROUP } from './role-grants.js';
 import { lineActions, lineText } from './template/lines.js';
-import type { EmittedKind, RbacAnalysis } from './types.js';
+import type { EmittedKind, Primary, RbacAnalysis } from './types.js';
 import { DocumentWalker, type Doc } from './walk.js';
 
 /** Source name of the permissions the helm-operator runtime itself needs. */
 export const RUNTIME_SOURCE = 'helm-operator runtime';
 
 /** Runs the analysis; see index.ts for the contract. */
-export function runAnalysis(chart: Chart, primary: { group: string; plural: string }): RbacAnalysis {
+export function runAnalysis(chart: Chart, primary: Primary): RbacAnalysis {
   const model = buildModel(chart);
   const walker = new DocumentWalker(model);
   const docs = [...model.manifests, ...crdFileScopes(model)].flatMap((s) => walker.documents(s));
-  const table = new KindTable(docs.flatMap((d) => crdKind(d) ?? []));
+  const defined = docs.flatMap((d) => {
+    const info = crdKind(d);
+    return info ? [{ info, file: d.manifest.file }] : [];
+  });
+  const table = new KindTable(defined.map((d) => d.info));
   const resolver = new Resolver(model);
   const grants = new GrantSet();
   const warnings: Warning[] = [];
@@ -66,6 +70,10 @@ export function runAnalysis(chart: Chart, primary: { group: string; plural: stri
       .sort((a, b) => compareStrings(a.group, b.group) || compareStrings(a.kind, b.kind) || compareStrings(a.version, b.version)),
     warnings: sortWarnings(warnings),
     notes: notes(model, testOnly),
+    primaryClashes: sortedUnique([
+      ...defined.filter(({ info }) => isPrimary(info, primary)).map((d) => d.file),
+      ...[...kinds.values()].filter((k) => isPrimary(k, primary)).flatMap((k) => k.sources),
+    ]),
   };
 }
 
@@ -104,7 +112,12 @@ function grantLookups(model: ChartModel, table: KindTable, grants: GrantSet, war
   }
 }
 
-function grantRuntime(primary: { group: string; plural: string }, grants: GrantSet): void {
+/** The same resource as the operator's own: its group, and its plural or its kind. */
+function isPrimary(k: { group: string; resource: string; kind: string }, primary: Primary): boolean {
+  return k.group === primary.group && (k.resource === primary.plural || k.kind === primary.kind);
+}
+
+function grantRuntime(primary: Primary, grants: GrantSet): void {
   grants.add('', 'secrets', OBJECT_VERBS, RUNTIME_SOURCE);
   grants.add('', 'events', ['create', 'patch'], RUNTIME_SOURCE);
   grants.add('', 'namespaces', ['get'], RUNTIME_SOURCE);

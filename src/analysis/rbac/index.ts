@@ -5,17 +5,17 @@
  */
 import type { Chart } from '../../chart/types.js';
 import { runAnalysis } from './analyze.js';
-import type { RbacAnalysis } from './types.js';
+import type { Primary, RbacAnalysis } from './types.js';
 
-export type { EmittedKind, PolicyRule, RbacAnalysis } from './types.js';
+export type { EmittedKind, PolicyRule, Primary, RbacAnalysis } from './types.js';
 export { pluralize } from './pluralize.js';
 export { RUNTIME_SOURCE } from './analyze.js';
 
 /**
  * Rules for the operator's ClusterRole `manager-role`: everything the chart can create plus what the
  * helm-operator runtime needs for the CR (group = full API group e.g. `demo.my.domain`, plural e.g.
- * `demos`). Deterministic and sorted.
+ * `demos`, and its kind when known). Deterministic and sorted.
  */
-export function analyzeRbac(chart: Chart, primary: { group: string; plural: string }): RbacAnalysis {
+export function analyzeRbac(chart: Chart, primary: Primary): RbacAnalysis {
   return runAnalysis(chart, primary);
 }

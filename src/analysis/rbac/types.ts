@@ -25,10 +25,22 @@ export interface EmittedKind {
   sources: string[];
 }
 
+/** The operator's own resource: its full API group, plural and (when known) kind. */
+export interface Primary {
+  readonly group: string;
+  readonly plural: string;
+  readonly kind?: string;
+}
+
 /** Everything the analysis found. */
 export interface RbacAnalysis {
   readonly rules: readonly PolicyRule[];
   readonly kinds: readonly EmittedKind[];
   readonly warnings: readonly Warning[];
   readonly notes: readonly string[];
+  /**
+   * Files of the chart that define the operator's own resource (a CRD of its group with its plural or
+   * kind) or create objects of it: a project built on them would clash with the chart. Usually empty.
+   */
+  readonly primaryClashes: readonly string[];
 }
