@@ -5,7 +5,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rm
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import yaml from 'js-yaml';
-import { runCli, tempDir, readTree } from '../support/cli.js';
+import { runCli, tempDir, readTree, writeFiles } from '../support/cli.js';
 import { repoRoot, sharedCharts } from '../support/paths.js';
 import { helm } from '../support/tools.js';
 
@@ -72,10 +72,10 @@ test('a missing chart names the flag and writes nothing', async () => {
 
 test("a chart that defines or creates the operator's own resource is refused, naming the files; nothing written", async () => {
   const cwd = tempDir();
-  const chart = join(cwd, 'widgets');
-  mkdirSync(join(chart, 'templates'), { recursive: true });
-  writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: widgets\nversion: 0.1.0\n');
-  writeFileSync(join(chart, 'templates', 'widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: {{ .Release.Name }}\n');
+  writeFiles(join(cwd, 'widgets'), {
+    'Chart.yaml': 'apiVersion: v2\nname: widgets\nversion: 0.1.0\n',
+    'templates/widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: {{ .Release.Name }}\n',
+  });
   const r = await runCli(['op', '--chart', 'widgets', '--kind', 'Widget', '--group', 'example', '--domain', 'com', '--yes'], { cwd });
   assert.equal(r.code, 1);
   assert.equal(r.stderr.trim(), "error: --kind Widget in example.com: the chart itself defines or creates that resource (templates/widget.yaml); an operator for it would clash with the chart's own (pick another --group, --domain or --kind)");
@@ -148,15 +148,15 @@ test('next steps start with a cd only when the project is elsewhere, quoted for 
 
 test('checks of values.schema.json a CRD cannot carry are named once, in the summary and the README; helm makes them', async () => {
   const cwd = tempDir();
-  const chart = join(cwd, 'tiny');
-  mkdirSync(join(chart, 'templates'), { recursive: true });
-  writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: tiny\nversion: 0.1.0\n');
-  writeFileSync(join(chart, 'values.yaml'), 'mode: a\n');
-  writeFileSync(join(chart, 'values.schema.json'), JSON.stringify({
-    $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', required: ['mode'], additionalProperties: false,
-    properties: { mode: { type: 'string', default: 'a', not: { const: 'b' } } },
-  }));
-  writeFileSync(join(chart, 'templates', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  mode: {{ .Values.mode | quote }}\n');
+  writeFiles(join(cwd, 'tiny'), {
+    'Chart.yaml': 'apiVersion: v2\nname: tiny\nversion: 0.1.0\n',
+    'values.yaml': 'mode: a\n',
+    'values.schema.json': JSON.stringify({
+      $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', required: ['mode'], additionalProperties: false,
+      properties: { mode: { type: 'string', default: 'a', not: { const: 'b' } } },
+    }),
+    'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  mode: {{ .Values.mode | quote }}\n',
+  });
   const r = await runCli(['op', '--chart', 'tiny', '--yes'], { cwd });
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(r.stderr, /warning/);

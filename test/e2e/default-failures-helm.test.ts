@@ -5,19 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { tempDir } from '../support/cli.js';
+import { join } from 'node:path';
+import { tempDir, writeFiles } from '../support/cli.js';
 import { helm } from '../support/tools.js';
 import { SUBCHART_CASES } from '../fixtures/default-failures/subcharts.js';
 
 for (const c of SUBCHART_CASES) {
   test(`helm agrees: ${c.name}`, () => {
-    const dir = join(tempDir('cho-fail-'), 'top');
-    for (const [path, text] of Object.entries(c.files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
+    const dir = writeFiles(join(tempDir('cho-fail-'), 'top'), c.files);
     const r = helm(['template', 'release', dir]);
     if (c.expected.length === 0) {
       assert.equal(r.status, 0, r.stderr);

@@ -1,8 +1,8 @@
 /** Runs the built CLI as a user would: a child process, stdin not a TTY, in a temp folder. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { cliPath } from './paths.js';
 
 export interface CliResult { code: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null }
@@ -10,6 +10,15 @@ export interface CliResult { code: number | null; stdout: string; stderr: string
 /** A fresh temp folder. */
 export function tempDir(prefix = 'cho-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes files (path relative to `root` → text), making folders as needed; returns root. */
+export function writeFiles(root: string, files: Readonly<Record<string, string>>): string {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
 }
 
 /** Runs `create-helm-operator args` in cwd; kills it (and fails the result) after timeoutMs. */

@@ -268,21 +268,19 @@ describe("analyzeRbac: the operator's own resource", () => {
   );
   const primary = { group: 'demo.my.domain', plural: 'demos', kind: 'Demo' };
 
-  it('names the files that define it (same plural or same kind) or create objects of it', () => {
-    const a = analyzeRbac(chartOf({
+  const cases: ReadonlyArray<[string, Record<string, string>, string[]]> = [
+    ['names the files that define it (same plural or same kind) or create objects of it', {
       'crds/by-plural.yaml': crd('demo.my.domain', 'Other', 'demos'),
       'crds/by-kind.yaml': crd('demo.my.domain', 'Demo', 'demoes'),
       'templates/instance.yaml': lines('apiVersion: demo.my.domain/v1', 'kind: Demo', 'metadata:', '  name: x'),
-    }), primary);
-    assert.deepEqual(a.primaryClashes, ['crds/by-kind.yaml', 'crds/by-plural.yaml', 'templates/instance.yaml']);
-  });
-
-  it('is empty for the same kind in another group, or another kind in the same group', () => {
-    const a = analyzeRbac(chartOf({
+    }, ['crds/by-kind.yaml', 'crds/by-plural.yaml', 'templates/instance.yaml']],
+    ['is empty for the same kind in another group, or another kind in the same group', {
       'crds/elsewhere.yaml': crd('other.example.com', 'Demo', 'demos'),
       'crds/sibling.yaml': crd('demo.my.domain', 'Sibling', 'siblings'),
       'templates/instance.yaml': lines('apiVersion: demo.my.domain/v1', 'kind: Sibling', 'metadata:', '  name: x'),
-    }), primary);
-    assert.deepEqual(a.primaryClashes, []);
-  });
+    }, []],
+  ];
+  for (const [name, files, expected] of cases) {
+    it(name, () => assert.deepEqual(analyzeRbac(chartOf(files), primary).primaryClashes, expected));
+  }
 });
