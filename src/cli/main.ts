@@ -76,10 +76,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stderr.write(err.yellow('cancelled; nothing was written') + '\n');
         return 130;
       }
-      // One line: the problem, then the fix.
-      const hint = (error as UserError).hint;
-      io.stderr.write(err.red(`error: ${error.message}${hint ? ` (${hint})` : ''}`) + '\n');
-      return error.exitCode;
+      return printUserError(error, io, err);
     }
     io.stderr.write(err.red(`internal error (please report it): ${(error as Error)?.stack ?? String(error)}`) + '\n');
     return 1;
@@ -113,10 +110,14 @@ function runExport(parsed: ParsedCli, io: CliIo, out: ChalkInstance, err: ChalkI
     return 0;
   } catch (error) {
     if (!isUserError(error)) throw error;
-    const hint = (error as UserError).hint;
-    io.stderr.write(err.red(`error: ${error.message}${hint ? ` (${hint})` : ''}`) + '\n');
-    return error.exitCode;
+    return printUserError(error, io, err);
   }
+}
+
+/** A user's mistake as one line, the problem then the fix; returns its exit code. */
+function printUserError(error: UserError, io: CliIo, err: ChalkInstance): number {
+  io.stderr.write(err.red(`error: ${error.message}${error.hint ? ` (${error.hint})` : ''}`) + '\n');
+  return error.exitCode;
 }
 
 /** Commander's options as GenerateOptions: numbers parsed (checkFlags judges them), raw-only flags dropped. */
