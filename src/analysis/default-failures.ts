@@ -6,11 +6,12 @@
  *
  * Only what can be decided is reported: a call at the top level of a (non-partial) template of the
  * chart or of a subchart its values enable (with the values Helm gives that subchart, chart/values.ts),
- * or in a helper it includes with the root context, under `if`/`else if`/`else` conditions built from
- * `.Values` paths, literals, `not`, `and`, `or`, `eq`, `ne`, `empty`, `default` and `toString`,
- * evaluated on values.yaml as Go templates would. Anything else (inside `with` or `range`, helpers
- * given another context, other functions, pipes) counts as unknown and is not reported: a warning
- * here must be right.
+ * or in a helper it includes with the root context, under `if`/`else if`/`else` and `with`/`else`
+ * blocks built from `.Values` paths (`.` paths inside `with`), literals, `not`, `and`, `or`, `eq`,
+ * `ne`, `empty`, `default` and `toString`, evaluated on values.yaml as Go templates would. Anything
+ * else (inside `range`, helpers given another context, other functions, pipes, variables) counts as
+ * unknown and is not reported: a warning here must be right. test/e2e/default-failures-helm.test.ts
+ * holds the cases against helm.
  */
 import type { Chart } from '../chart/types.js';
 import { chartFileText } from '../chart/load.js';
@@ -91,14 +92,23 @@ function not(t: boolean | typeof UNKNOWN | Value): Value {
   return t === UNKNOWN ? UNKNOWN : !t;
 }
 
-/** Evaluates a pipeline's tokens against the chart's values at the template's top level. */
+/** `.` at a template's top level: the root object, whose `.Values` are the chart's values. */
+const ROOT = Symbol('root');
+
+/** What a pipeline is evaluated against: the chart's values, and `.` (the root, or a `with` block's value). */
+interface Context {
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly dot: Value;
+}
+
+/** Evaluates a pipeline's tokens against the chart's values, at the top level or inside `with` blocks. */
 class Evaluator {
   private i = 0;
   private depth = 0;
   /** For each `(`, the index of its `)` (-1 when unclosed): found once, so nesting stays linear. */
   private readonly closes: Int32Array;
 
-  constructor(private readonly tokens: readonly Token[], private readonly values: Readonly<Record<string, unknown>>) {
+  constructor(private readonly tokens: readonly Token[], private readonly ctx: Context) {
     this.closes = new Int32Array(tokens.length).fill(-1);
     const open: number[] = [];
     tokens.forEach((t, j) => {
@@ -136,9 +146,10 @@ class Evaluator {
       case 'string':
         return t.value;
       case 'field':
-        return t.chain[0] === 'Values' ? this.lookup(t.chain.slice(1)) : UNKNOWN;
+        if (this.ctx.dot !== ROOT) return t.chain.length === 0 ? this.ctx.dot : fieldOf(this.ctx.dot, t.chain);
+        return t.chain[0] === 'Values' ? fieldOf(this.ctx.values, t.chain.slice(1)) : UNKNOWN;
       case 'var':
-        return t.name === '$' && t.chain[0] === 'Values' ? this.lookup(t.chain.slice(1)) : UNKNOWN;
+        return t.name === '$' && t.chain[0] === 'Values' ? fieldOf(this.ctx.values, t.chain.slice(1)) : UNKNOWN;
       case 'ident':
         if (t.name === 'true') return true;
         if (t.name === 'false') return false;
@@ -159,16 +170,21 @@ class Evaluator {
     }
   }
 
-  /** A values path; a missing key is nil, a step into a scalar unknown. */
-  private lookup(path: readonly string[]): Value {
-    let v: unknown = this.values;
-    for (const key of path) {
-      if (v === null || v === undefined) return null;
-      if (typeof v !== 'object' || Array.isArray(v)) return UNKNOWN;
-      v = Object.prototype.hasOwnProperty.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
-    }
-    return v === undefined ? null : v;
+}
+
+/**
+ * `.a.b` on a value (`.Values`, or `.` inside `with`), as Go reads a map: a missing last key is nil; a
+ * missing key before it (Go's "nil pointer evaluating") or a step into anything but a map is unknown.
+ */
+function fieldOf(value: Value, chain: readonly string[]): Value {
+  let v = value;
+  for (let i = 0; i < chain.length; i++) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return UNKNOWN;
+    const key = chain[i]!;
+    if (!Object.prototype.hasOwnProperty.call(v, key)) return i === chain.length - 1 ? null : UNKNOWN;
+    v = (v as Record<string, unknown>)[key];
   }
+  return v === undefined ? null : v;
 }
 
 type Branch = boolean | typeof UNKNOWN;
@@ -182,16 +198,24 @@ interface Frame {
   state: Branch;
   /** An earlier branch ran (true), may have (unknown), or none did (false). */
   before: Branch;
+  /** A `with` block's value: `.` inside it while its first branch runs. */
+  readonly value?: Value;
+  /** Past the block's `else`. */
+  elsed?: boolean;
 }
 
-function condition(tokens: readonly Token[], values: Readonly<Record<string, unknown>>): Branch {
-  if (tokens.some((t) => t.kind === 'other' && t.text === '|')) return UNKNOWN;
-  const t = truthy(new Evaluator(tokens, values).run());
-  return t;
+/** A pipeline's value, unknown when it pipes (`a | b`) or declares a variable. */
+function pipeline(tokens: readonly Token[], ctx: Context): Value {
+  if (tokens.some((t) => t.kind === 'other' && (t.text === '|' || t.text === ':=' || t.text === '='))) return UNKNOWN;
+  return new Evaluator(tokens, ctx).run();
+}
+
+function condition(tokens: readonly Token[], ctx: Context): Branch {
+  return truthy(pipeline(tokens, ctx));
 }
 
 /** What a `fail` or `required` in these tokens says, when the call fails on the default values. */
-function failureIn(tokens: readonly Token[], values: Readonly<Record<string, unknown>>): string | undefined {
+function failureIn(tokens: readonly Token[], ctx: Context): string | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'ident') continue;
@@ -207,7 +231,7 @@ function failureIn(tokens: readonly Token[], values: Readonly<Record<string, unk
       const before = tokens[i - 1]?.kind === 'other' && (tokens[i - 1] as { text: string }).text === '|' ? tokens[i - 2] : undefined;
       const operand = after && !(after.kind === 'other' && (after.text === ')' || after.text === '|')) ? after : before;
       if (!operand) continue;
-      const v = new Evaluator([operand], values).run();
+      const v = new Evaluator([operand], ctx).run();
       if (v === null || v === '') return message.value;
     }
   }
@@ -358,9 +382,17 @@ class FailureWalk {
     const { values } = scope;
     const frames: Frame[] = [];
     const active = (): boolean => frames.every((f) => f.state === true);
-    const run = (tokens: readonly Token[], line: number): void => {
-      this.record(tokens, line, file, scope);
-      this.follow(tokens, stack, scope);
+    /** `.` here: the value of the innermost `with` whose first branch runs, else the root. */
+    const context = (upTo = frames.length): Context => {
+      for (let i = upTo - 1; i >= 0; i--) {
+        const f = frames[i]!;
+        if (f.keyword === 'with' && !f.elsed) return { values, dot: f.value };
+      }
+      return { values, dot: ROOT };
+    };
+    const run = (tokens: readonly Token[], line: number, ctx: Context): void => {
+      this.record(tokens, line, file, scope, ctx);
+      this.follow(tokens, stack, scope, ctx);
     };
     for (const action of actions) {
       const [first, second] = action.tokens;
@@ -368,10 +400,13 @@ class FailureWalk {
       if (keyword === 'if' || keyword === 'with' || keyword === 'range') {
         // The pipeline itself runs where the block starts (`if required "..." .Values.x`).
         const here = active();
-        if (here) run(action.tokens.slice(1), action.line);
-        frames.push(keyword === 'if'
-          ? { keyword, state: here ? condition(action.tokens.slice(1), values) : UNKNOWN, before: false }
-          : { keyword, state: UNKNOWN, before: UNKNOWN });
+        const ctx = context();
+        if (here) run(action.tokens.slice(1), action.line, ctx);
+        if (keyword === 'range') frames.push({ keyword, state: UNKNOWN, before: UNKNOWN });
+        else {
+          const value = here ? pipeline(action.tokens.slice(1), ctx) : UNKNOWN;
+          frames.push({ keyword, state: truthy(value), before: false, ...(keyword === 'with' ? { value } : {}) });
+        }
       } else if (keyword === 'define' || keyword === 'block') {
         frames.push({ keyword, state: UNKNOWN, before: UNKNOWN });
       } else if (keyword === 'else') {
@@ -379,25 +414,30 @@ class FailureWalk {
         if (!top) continue;
         const ran: Branch = top.before === true || top.state === true ? true : top.before === UNKNOWN || top.state === UNKNOWN ? UNKNOWN : false;
         top.before = ran;
+        top.elsed = true;
         const elseIf = second?.kind === 'ident' && second.name === 'if';
         const outer = frames.slice(0, -1).every((f) => f.state === true);
-        if (top.keyword !== 'if' || !outer) top.state = UNKNOWN;
+        // `with` takes a plain `else` only here: `else with` and the like stay undecided.
+        const decidable = outer && (top.keyword === 'if' || (top.keyword === 'with' && action.tokens.length === 1));
+        if (!decidable) top.state = UNKNOWN;
         else if (ran === true) top.state = false;
         else if (ran === UNKNOWN) top.state = UNKNOWN;
         else {
-          if (elseIf) run(action.tokens.slice(2), action.line);
-          top.state = elseIf ? condition(action.tokens.slice(2), values) : true;
+          // The else branch sees the `.` from outside the block.
+          const ctx = context(frames.length - 1);
+          if (elseIf) run(action.tokens.slice(2), action.line, ctx);
+          top.state = elseIf ? condition(action.tokens.slice(2), ctx) : true;
         }
       } else if (keyword === 'end') {
         frames.pop();
       } else if (active()) {
-        run(action.tokens, action.line);
+        run(action.tokens, action.line, context());
       }
     }
   }
 
-  private record(tokens: readonly Token[], line: number, file: string, scope: Scope): void {
-    const message = failureIn(tokens, scope.values);
+  private record(tokens: readonly Token[], line: number, file: string, scope: Scope, ctx: Context): void {
+    const message = failureIn(tokens, ctx);
     if (message === undefined) return;
     const says = message.replace(/\s+/g, ' ').trim();
     // One chart aliased twice runs the same template line with two sets of values.
@@ -409,14 +449,15 @@ class FailureWalk {
   }
 
   /** Walks the helpers these tokens include with the root context. */
-  private follow(tokens: readonly Token[], stack: readonly string[], scope: Scope): void {
+  private follow(tokens: readonly Token[], stack: readonly string[], scope: Scope, ctx: Context): void {
     if (stack.length >= MAX_INCLUDE_DEPTH) return;
     for (let i = 0; i + 2 < tokens.length; i++) {
       const call = tokens[i]!;
       const name = tokens[i + 1]!;
       const arg = tokens[i + 2]!;
       if (call.kind !== 'ident' || (call.name !== 'include' && call.name !== 'template') || name.kind !== 'string') continue;
-      const root = (arg.kind === 'field' || (arg.kind === 'var' && arg.name === '$')) && arg.chain.length === 0;
+      // `.` is the root only outside `with` blocks; `$` always is.
+      const root = ((arg.kind === 'field' && ctx.dot === ROOT) || (arg.kind === 'var' && arg.name === '$')) && arg.chain.length === 0;
       // With the root context a helper does the same wherever it is called: walked once per chart's
       // values, not once per call (helpers calling helpers many times would otherwise multiply).
       const key = `${this.scopeId(scope)}\u0000${name.value}`;

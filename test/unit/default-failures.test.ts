@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultFailures, defaultFailureWarning } from '../../src/analysis/default-failures.js';
 import { loadChart } from '../../src/chart/load.js';
-import { SUBCHART_CASES } from '../fixtures/default-failures/subcharts.js';
+import { SUBCHART_CASES, TEMPLATE_CASES, VALUES } from '../fixtures/default-failures/cases.js';
 
 function failuresOf(values: string, template: string, path = 'templates/check.yaml'): string[] {
   const file = (p: string, text: string): { path: string; data: Buffer } => ({ path: p, data: Buffer.from(text) });
@@ -15,62 +15,7 @@ function failuresOf(values: string, template: string, path = 'templates/check.ya
   return defaultFailures(chart).map((f) => `${f.file}:${f.line} ${f.says}`);
 }
 
-const VALUES = [
-  'mode: ""',
-  'image:',
-  '  repository: ""',
-  '  tag: "1.0"',
-  'replicas: 1',
-  'enabled: true',
-  'off: false',
-  'items: []',
-  'nothing: null',
-].join('\n');
-
-/** [template, what it reports]. */
-const CASES: ReadonlyArray<[string, string[]]> = [
-  ['{{ fail "always" }}', ['templates/check.yaml:1 always']],
-  ['{{ if not .Values.mode }}{{ fail (printf "mode %q is not one of %s" .Values.mode "a, b") }}{{ end }}', ['templates/check.yaml:1 mode %q is not one of %s']],
-  ['{{ printf "need %s" "x" | fail }}', ['templates/check.yaml:1 need %s']],
-  ['{{ $m := "built" }}{{ if true }}{{ $m | fail }}{{ end }}', ['templates/check.yaml:1 a message the template builds']],
-  ['{{ $m := "built" }}{{ if $m }}{{ $m | fail }}{{ end }}', []],
-  ['{{- if not .Values.image.repository }}\n{{ fail "repository must be set" }}\n{{ end }}', ['templates/check.yaml:2 repository must be set']],
-  ['{{- if not .Values.image.tag }}{{ fail "tag" }}{{ end }}', []],
-  ['{{- if and (not (eq .Values.mode "daemonset")) (not (eq .Values.mode "deployment")) }}\n{{ fail "mode" }}\n{{ end }}', ['templates/check.yaml:2 mode']],
-  ['{{ if eq .Values.mode "" }}{{ fail "empty mode" }}{{ end }}', ['templates/check.yaml:1 empty mode']],
-  ['{{ if ne .Values.mode "" }}{{ fail "mode set" }}{{ end }}', []],
-  ['{{ if eq .Values.enabled true }}{{ fail "enabled" }}{{ end }}', ['templates/check.yaml:1 enabled']],
-  ['{{ if or .Values.off .Values.enabled }}{{ fail "or" }}{{ end }}', ['templates/check.yaml:1 or']],
-  ['{{ if .Values.off }}{{ fail "a" }}{{ else if .Values.enabled }}{{ fail "b" }}{{ else }}{{ fail "c" }}{{ end }}', ['templates/check.yaml:1 b']],
-  ['{{ if .Values.enabled }}ok{{ else }}{{ fail "else" }}{{ end }}', []],
-  ['{{ if empty .Values.items }}{{ fail "no items" }}{{ end }}', ['templates/check.yaml:1 no items']],
-  ['{{ if not .Values.missing.deeper }}{{ fail "missing is nil" }}{{ end }}', ['templates/check.yaml:1 missing is nil']],
-  ['{{ if eq (toString .Values.enabled) "true" }}{{ fail "string" }}{{ end }}', ['templates/check.yaml:1 string']],
-  ['{{ if eq (toString .Values.replicas) "1" }}{{ fail "number as text" }}{{ end }}', []],
-  ['{{ if not (default "x" .Values.mode) }}{{ fail "default" }}{{ end }}', []],
-  ['image: {{ required "image.repository is required" .Values.image.repository }}', ['templates/check.yaml:1 image.repository is required']],
-  ['image: {{ .Values.nothing | required "nothing is required" }}', ['templates/check.yaml:1 nothing is required']],
-  ['image: {{ required "tag is required" .Values.image.tag }}', []],
-  ['{{ if required "mode is required" .Values.mode }}x{{ end }}', ['templates/check.yaml:1 mode is required']],
-  ['{{ if .Values.enabled }}x{{ else if required "unreached" .Values.mode }}y{{ end }}', []],
-  ['{{ if .Values.off }}x{{ else if required "reached" .Values.mode }}y{{ end }}', ['templates/check.yaml:1 reached']],
-  ['{{ with required "with needs it" .Values.nothing }}{{ . }}{{ end }}', ['templates/check.yaml:1 with needs it']],
-  // Undecidable: no warning.
-  ['{{ if eq .Values.nothing "x" }}{{ fail "nil compared" }}{{ end }}', []],
-  ['{{ if eq .Values.replicas "1" }}{{ fail "mixed kinds" }}{{ end }}', []],
-  // Helm's values numbers are float64 and Go's eq will not compare them with an int literal.
-  ['{{ if eq .Values.replicas 1 }}{{ fail "numbers" }}{{ end }}', []],
-  ['{{ if .Release.IsInstall }}{{ fail "release" }}{{ end }}', []],
-  ['{{ if semverCompare ">=1.0" .Capabilities.KubeVersion.Version }}{{ fail "capabilities" }}{{ end }}', []],
-  ['{{ if .Values.mode | empty }}{{ fail "pipe" }}{{ end }}', []],
-  ['{{ with .Values.image }}{{ fail "with" }}{{ end }}', []],
-  ['{{ range .Values.items }}{{ fail "range" }}{{ end }}', []],
-  ['{{ define "x" }}{{ fail "define" }}{{ end }}', []],
-  ['{{ if constructor .Values.mode }}{{ fail "not a function" }}{{ end }}', []],
-  ['{{ if .Values.enabled }}{{ if lookup "v1" "Secret" "" "" }}{{ fail "nested unknown" }}{{ end }}{{ fail "after" }}{{ end }}', ['templates/check.yaml:1 after']],
-];
-
-for (const [template, expected] of CASES) {
+for (const [template, expected] of TEMPLATE_CASES) {
   test(`${JSON.stringify(template)} reports ${JSON.stringify(expected)}`, () => {
     assert.deepEqual(failuresOf(VALUES, template), expected);
   });
@@ -125,9 +70,9 @@ test('helpers included with the root context are followed, once each, and report
     file('Chart.yaml', 'apiVersion: v2\nname: demo\nversion: 0.1.0\n'),
     file('values.yaml', VALUES),
     file('templates/_helpers.tpl', helpers),
-    file('templates/c.yaml', '{{ with .Values.image }}{{ include "demo.image" $ }}{{ end }}{{ include "demo.image" .Values }}{{ if .Values.off }}{{ include "demo.check" . }}{{ end }}'),
+    file('templates/c.yaml', '{{ with .Values.image }}{{ include "demo.image" . }}{{ end }}{{ include "demo.image" .Values }}{{ if .Values.off }}{{ include "demo.check" . }}{{ end }}'),
   ] });
-  assert.deepEqual(defaultFailures(quiet), [], 'inside with, with another context, or under a false condition: not followed');
+  assert.deepEqual(defaultFailures(quiet), [], 'with the dot of a with block, another context, or under a false condition: not followed');
 });
 
 test('hostile conditions: absurd nesting is undecided, quickly, without overflowing the stack', () => {
