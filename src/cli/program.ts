@@ -34,7 +34,7 @@ export function buildProgram(version: string, output: ProgramOutput, onParsed: (
   program
     .description('Turn a Helm chart into a complete Kubernetes operator project (helm-operator runtime).')
     .argument('[directory]', 'project directory (default: <chart-name>-operator)')
-    .option('--chart <path>', 'chart directory, packaged .tgz, https:// URL of a .tgz, oci://registry/path/chart[:version], or <repo>/<chart> from `helm repo add` (default: the built-in starter chart)')
+    .option('--chart <path>', 'chart directory, packaged .tgz, https:// URL of a .tgz, oci://registry/path/chart[:version], or <repo>/<chart> from `helm repo add` (default: the copy an existing project vendors in helm-charts/, else the built-in starter chart)')
     .option('--repo <url>', 'HTTP chart repository; --chart is then a chart name in it')
     .option('--chart-version <range>', 'chart version or Helm range (e.g. "^1.2", ">=1.0.0, <2.0.0") for --repo, <repo>/<chart> and oci:// (default: the highest)')
     .option('--username <name>', 'user name for the chart repository or registry')
