@@ -1,6 +1,6 @@
 /**
- * Turns the options into complete answers: flags win, then a prompt on a TTY (with the default
- * shown), then the default. Without a TTY nothing is asked: a missing answer with no default is an
+ * Turns the options into complete answers: flags win, then the answers an existing project recorded
+ * in its PROJECT, then a prompt on a TTY (with the default shown), then the default. Without a TTY nothing is asked: a missing answer with no default is an
  * error naming the flag, so CI never hangs.
  */
 import { basename, resolve } from 'node:path';
@@ -46,13 +46,14 @@ export async function resolveAnswers(o: GenerateOptions, chartName: string | und
   const defaultDir = chartName ? `${chartName}-operator` : o.kind ? `${o.kind.toLowerCase()}-operator` : undefined;
   const directory = await pick('directory', o.directory, 'Project directory', defaultDir, recheck((v) => ({ directory: v })));
   const dirName = basename(resolve(cwd, directory));
-  // An existing project's recorded answers are the defaults: re-running regenerates the same project.
+  // An existing project's recorded answers count as given: re-running regenerates the same project
+  // without asking again (on a terminal too); a flag changes that answer.
   const rec = readRecordedAnswers(resolve(cwd, directory));
-  const kind = await pick('kind', o.kind, 'Kind', rec.kind ?? (chartName ? kindFromName(chartName) : kindFromDirectory(dirName) || undefined), recheck((v) => ({ kind: v })));
-  const group = await pick('group', o.group, 'API group', rec.group ?? (chartName ? 'charts' : kind.toLowerCase()), recheck((v) => ({ group: v, domain: o.domain ?? DEFAULT_DOMAIN })));
-  const domain = await pick('domain', o.domain, 'Domain', rec.domain ?? DEFAULT_DOMAIN, recheck((v) => ({ group, domain: v })));
-  const version = await pick('apiVersion', o.apiVersion, 'API version', rec.version ?? DEFAULT_API_VERSION, recheck((v) => ({ apiVersion: v })));
-  const projectName = await pick('projectName', o.projectName, 'Project name', rec.projectName ?? (projectNameFromDirectory(dirName) || undefined), recheck((v) => ({ projectName: v })));
+  const kind = await pick('kind', o.kind ?? rec.kind, 'Kind', chartName ? kindFromName(chartName) : kindFromDirectory(dirName) || undefined, recheck((v) => ({ kind: v })));
+  const group = await pick('group', o.group ?? rec.group, 'API group', chartName ? 'charts' : kind.toLowerCase(), recheck((v) => ({ group: v, domain: o.domain ?? DEFAULT_DOMAIN })));
+  const domain = await pick('domain', o.domain ?? rec.domain, 'Domain', DEFAULT_DOMAIN, recheck((v) => ({ group, domain: v })));
+  const version = await pick('apiVersion', o.apiVersion ?? rec.version, 'API version', DEFAULT_API_VERSION, recheck((v) => ({ apiVersion: v })));
+  const projectName = await pick('projectName', o.projectName ?? rec.projectName, 'Project name', projectNameFromDirectory(dirName) || undefined, recheck((v) => ({ projectName: v })));
   const answers: Answers = {
     directory: resolve(cwd, directory),
     domain,

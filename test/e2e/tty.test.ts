@@ -114,14 +114,14 @@ test('on a TTY it asks for the chart first, reads it at once and asks again when
   assert.match(project, /source: memcached\n/);
   assert.match(project, /kind: Memcached/);
 
-  // In an existing project nothing is asked about the chart: it regenerates from its own copy.
+  // In an existing project nothing is asked: it regenerates from its own chart with its recorded answers.
   const again = terminal('.', join(cwd, 'memcached-operator'));
-  await again.expect(/Kind \(Memcached\)/);
-  assert.doesNotMatch(again.screen, /Helm chart/);
-  for (let i = 0; i < 5; i++) {
-    again.type('\r');
-    await new Promise((r) => setTimeout(r, 300));
-  }
   assert.equal(await again.exited, 0, again.screen);
+  assert.doesNotMatch(again.screen, /\? (Helm chart|Project directory|Kind|API group|Domain|API version|Project name)/);
   assert.match(again.screen, /chart: helm-charts\/memcached\/, the project's own copy/);
+  assert.match(again.screen, /0 created, 0 overwritten/);
+  // A flag still changes an answer, and only that one is not asked either.
+  const changed = terminal('. --domain example.org --force', join(cwd, 'memcached-operator'));
+  assert.equal(await changed.exited, 0, changed.screen);
+  assert.match(readFileSync(join(cwd, 'memcached-operator', 'PROJECT'), 'utf8'), /^domain: example\.org$/m);
 });
