@@ -11,7 +11,7 @@ import { isIP } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { isUserError, UserError } from '../../diagnostics.js';
 import type { RemoteOptions, TlsSettings } from './options.js';
-import { openTunnel, proxyFor, requestViaProxy, shownProxy, TunnelRefused, type ProxyChoice } from './proxy.js';
+import { bareHost, openTunnel, proxyFor, requestViaProxy, shownProxy, TunnelRefused, type ProxyChoice } from './proxy.js';
 
 /**
  * A failed download. `unreachable`: no server gave an answer (DNS, refused, reset, timeout, 5xx), so
@@ -169,7 +169,7 @@ function getOnce(req: GetRequest, options: RemoteOptions): Promise<GetResponse> 
   const via = proxy;
   return openTunnel(via, url, options.timeoutMs).then(
     (socket) => {
-      const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+      const host = bareHost(url.hostname);
       const secured = tlsConnect({ ...tlsOptions, socket, host, ...(isIP(host) === 0 ? { servername: host } : {}) });
       return exchange(httpsRequest(url, { method: 'GET', headers, ...tlsOptions, createConnection: () => secured }), req, shown, options, undefined);
     },
@@ -181,7 +181,11 @@ function getOnce(req: GetRequest, options: RemoteOptions): Promise<GetResponse> 
 function exchange(request: ClientRequest, req: GetRequest, shown: string, options: RemoteOptions, proxy: ProxyChoice | undefined): Promise<GetResponse> {
   return new Promise<GetResponse>((resolve, reject) => {
     let settled = false;
-    const fail = (error: Error): void => { if (!settled) { settled = true; reject(error); } };
+    const fail = (raw: Error): void => {
+      if (settled) return;
+      settled = true;
+      reject(proxy ? tunnelError(shown, proxy, raw, options) : networkError(shown, raw, options));
+    };
     // Headers within --timeout of asking; then at least MIN_BYTES_PER_SECOND over every --timeout. The
     // socket's own idle timeout alone would let a server that trickles a byte at a time hold us forever.
     const destroy = (code: string): void => { request.destroy(Object.assign(new Error(code), { code })); };
@@ -226,10 +230,10 @@ function exchange(request: ClientRequest, req: GetRequest, shown: string, option
         task?.done(received);
         resolve({ status, headers: res.headers, body: Buffer.concat(chunks), url: req.url });
       });
-      res.on('error', (error) => { task?.fail(); fail(proxy ? tunnelError(shown, proxy, error, options) : networkError(shown, error, options)); });
+      res.on('error', (error) => { task?.fail(); fail(error); });
     });
     request.setTimeout(options.timeoutMs, () => destroy('ETIMEOUT'));
-    request.on('error', (error) => { stopClocks(); fail(proxy ? tunnelError(shown, proxy, error, options) : networkError(shown, error, options)); });
+    request.on('error', (error) => { stopClocks(); fail(error); });
     request.end();
   });
 }

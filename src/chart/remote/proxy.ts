@@ -52,7 +52,7 @@ function parseProxy(value: string, from: string): URL {
 }
 
 /** Hostname without the brackets URL keeps around IPv6 addresses, lower case. */
-function bareHost(hostname: string): string {
+export function bareHost(hostname: string): string {
   return hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
 }
 
@@ -133,7 +133,7 @@ function toProxy(proxy: URL, options: { method: string; path: string; headers: R
   const send = proxy.protocol === 'https:' ? httpsRequest : httpRequest;
   return send({
     host: bareHost(proxy.hostname),
-    port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+    port: effectivePort(proxy),
     method: options.method,
     path: options.path,
     headers: { ...options.headers, ...proxyAuthorization(proxy) },
